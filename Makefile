@@ -1,0 +1,63 @@
+# Tessera: the top-level build. Everything goes to $(BUILD) (out of tree).
+#   make PLATFORM=qemu-aarch64-virt CONFIG=two-vms   build one image
+#   make run                                          boot the demo in QEMU
+#   make test                                         every test (see README)
+PLATFORM ?= qemu-aarch64-virt
+CONFIG ?= two-vms
+BUILD ?= build
+HOSTCC ?= cc
+
+include src/platform/$(PLATFORM)/platform.mk
+
+CC := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+CLEAN_DIRS := $(BUILD)
+
+.DEFAULT_GOAL := all
+.PHONY: all run test lint clean guests tools
+
+HYP_DIR := $(BUILD)/hyp/$(PLATFORM)
+HYP_IMAGE := $(HYP_DIR)/$(CONFIG)/tessera.elf
+HYP_SRCS := $(wildcard src/core/*.c src/lib/*.c src/arch/$(ARCH)/*.c \
+	src/arch/$(ARCH)/*.S) $(PLATFORM_SRCS)
+HYP_OBJS := $(patsubst %,$(HYP_DIR)/obj/%.o,$(HYP_SRCS))
+HYP_CFLAGS := -std=c11 -ffreestanding -nostdlib -O2 -g -Wall -Wextra -Werror \
+	-fno-stack-protector -fno-pie -fno-common $(ARCH_CFLAGS) \
+	-Iinclude -Isrc -Isrc/arch/$(ARCH)/include -MMD -MP
+HYP_LDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments -Wl,--build-id=none \
+	-Wl,--defsym,HYP_BASE=$(HYP_BASE) -Wl,--defsym,HYP_RESERVED=$(HYP_RESERVED)
+
+all: $(HYP_IMAGE)
+
+# Flags live in these files: a change there rebuilds the objects.
+$(HYP_OBJS): Makefile src/platform/$(PLATFORM)/platform.mk
+
+$(HYP_DIR)/obj/%.c.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(HYP_CFLAGS) -c $< -o $@
+
+$(HYP_DIR)/obj/%.S.o: %.S
+	@mkdir -p $(@D)
+	$(CC) $(HYP_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+# The configuration blob (with the guests' images) becomes one section.
+$(HYP_DIR)/$(CONFIG)/config.o: $(BUILD)/configs/$(CONFIG).blob
+	@mkdir -p $(@D)
+	printf '\t.section .config, "a"\n\t.incbin "%s"\n' $(abspath $<) | \
+		$(CC) -x assembler -c - -o $@
+
+$(HYP_IMAGE): $(HYP_OBJS) $(HYP_DIR)/$(CONFIG)/config.o src/arch/$(ARCH)/linker.ld
+	$(CC) $(HYP_LDFLAGS) -T src/arch/$(ARCH)/linker.ld $(HYP_OBJS) \
+		$(HYP_DIR)/$(CONFIG)/config.o -o $@
+
+-include $(HYP_OBJS:.o=.d)
+-include guests/baremetal/guest.mk
+-include tools/tools.mk
+-include configs/configs.mk
+-include tools/fetch/fetch.mk
+-include tests/unit/unit.mk
+-include tests/fuzz/fuzz.mk
+-include tests/tests.mk
+
+clean:
+	rm -rf $(CLEAN_DIRS)

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Tessera's guest-visible call interface (docs/hypercalls.md), shared by the
+ * hypervisor, guests, the Linux driver and host tools.
+ *
+ * Arm: HVC #0 with an SMCCC fast call in the vendor-specific hypervisor
+ * service range (owner 6), SMC64 convention: function id in x0, arguments in
+ * x1..x5, status back in x0 and results in x1..x3.
+ * RISC-V: ECALL with the SBI extension TESSERA_SBI_EXT in a7, the function
+ * number in a6, arguments in a0..a5, status in a0 and result in a1.
+ */
+#ifndef TESSERA_HYPERCALL_H
+#define TESSERA_HYPERCALL_H
+
+#define TESSERA_SMCCC_BASE 0xc6000000u /* fast, SMC64, owner 6 */
+#define TESSERA_SBI_EXT 0x0a545352u /* firmware-specific range, "TSR" */
+
+/* Function numbers, the same on both architectures. */
+enum tessera_hc {
+	HC_NULL = 0,      /* does nothing; the cost of a round trip */
+	HC_VM_INFO = 1,   /* -> x1 = own VM id, x2 = vCPU id, x3 = vCPU count */
+	HC_VM_CREATE = 2, /* (desc ipa, desc size) -> x1 = child id */
+	HC_VM_INVOKE = 3, /* (child id) -> runs the child until it yields */
+	HC_VM_DESTROY = 4, /* (child id) */
+	HC_VM_YIELD = 5,  /* back to the parent */
+	HC_IPC_NOTIFY = 6, /* (ipc index) rings the peers' doorbells */
+	HC_MEM_REPORT = 7, /* prints this VM's frame summary on the console */
+	HC_COUNT
+};
+
+#define TESSERA_SMCCC_FN(n) (TESSERA_SMCCC_BASE | (unsigned)(n))
+
+/*
+ * Status codes: one list for every call. The negative SMCCC values keep their
+ * SMCCC meaning so a generic SMCCC caller reads them right.
+ */
+enum tessera_status {
+	HS_OK = 0,
+	HS_NOT_SUPPORTED = -1, /* SMCCC_RET_NOT_SUPPORTED */
+	HS_INVALID = -2,       /* a bad argument */
+	HS_DENIED = -3,        /* the caller may not do this */
+	HS_NO_MEMORY = -4,     /* the hypervisor's pool is exhausted */
+	HS_BUSY = -5,          /* the object is in use (e.g. a running child) */
+	HS_NOT_FOUND = -6,     /* no such VM, channel or object */
+	HS_BAD_DESC = -7,      /* the VM description failed validation */
+};
+
+#endif

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Entry at EL2 and the EL2 exception vectors.
+ *
+ * Each physical CPU owns one CPU_AREA_SIZE-aligned area whose top is its
+ * stack; the CPU's index is derived from SP, so no register is spent on it.
+ * TPIDR_EL2 points at the running vCPU, whose general registers come first.
+ */
+#define CPU_AREA_SHIFT 14
+#define CPU_AREA_SIZE (1 << CPU_AREA_SHIFT)
+
+	.section .text.boot, "ax"
+	.global _start
+_start:
+	mov	x19, #0
+	b	1f
+
+	/* PSCI CPU_ON lands here with x0 = the CPU's index (context id). */
+	.global secondary_entry
+secondary_entry:
+	mov	x19, x0
+1:	msr	daifset, #0xf
+	adrp	x1, cpu_areas
+	add	x1, x1, :lo12:cpu_areas
+	add	x2, x19, #1
+	add	x1, x1, x2, lsl #CPU_AREA_SHIFT
+	mov	sp, x1
+	msr	tpidr_el2, xzr
+	adrp	x1, el2_vectors
+	add	x1, x1, :lo12:el2_vectors
+	msr	vbar_el2, x1
+	isb
+	cbnz	x19, 3f
+	adrp	x1, __bss_start
+	add	x1, x1, :lo12:__bss_start
+	adrp	x2, __bss_end
+	add	x2, x2, :lo12:__bss_end
+2:	cmp	x1, x2
+	b.hs	3f
+	str	xzr, [x1], #8
+	b	2b
+3:	mov	x0, x19
+	bl	arch_boot
+	b	.
+
+/* Drop the current call chain: continue in core_cpu_loop on a fresh stack. */
+	.global arch_cpu_reschedule
+arch_cpu_reschedule:
+	bl	cpu_stack_top
+	mov	sp, x0
+	b	core_cpu_loop
+
+	.macro save_guest
+	stp	x0, x1, [sp, #-16]!
+	mrs	x0, tpidr_el2
+	stp	x2, x3, [x0, #16 * 1]
+	stp	x4, x5, [x0, #16 * 2]
+	stp	x6, x7, [x0, #16 * 3]
+	stp	x8, x9, [x0, #16 * 4]
+	stp	x10, x11, [x0, #16 * 5]
+	stp	x12, x13, [x0, #16 * 6]
+	stp	x14, x15, [x0, #16 * 7]
+	stp	x16, x17, [x0, #16 * 8]
+	stp	x18, x19, [x0, #16 * 9]
+	stp	x20, x21, [x0, #16 * 10]
+	stp	x22, x23, [x0, #16 * 11]
+	stp	x24, x25, [x0, #16 * 12]
+	stp	x26, x27, [x0, #16 * 13]
+	stp	x28, x29, [x0, #16 * 14]
+	str	x30, [x0, #16 * 15]
+	ldp	x2, x3, [sp], #16
+	stp	x2, x3, [x0]
+	.endm
+
+	.macro vector_entry target
+	.balign 0x80
+	b	\target
+	.endm
+
+	.section .text.vectors, "ax"
+	.balign 0x800
+el2_vectors:
+	vector_entry hyp_trap		/* current EL, SP_EL0 */
+	vector_entry hyp_trap
+	vector_entry hyp_trap
+	vector_entry hyp_trap
+	vector_entry hyp_trap		/* current EL, SP_ELx */
+	vector_entry hyp_trap
+	vector_entry hyp_trap
+	vector_entry hyp_trap
+	vector_entry guest_sync		/* lower EL, AArch64 */
+	vector_entry guest_irq
+	vector_entry guest_irq
+	vector_entry guest_serror
+	vector_entry guest_sync		/* lower EL, AArch32: refused in C */
+	vector_entry guest_irq
+	vector_entry guest_irq
+	vector_entry guest_serror
+
+guest_sync:
+	save_guest
+	bl	trap_guest_sync
+	b	vcpu_return
+
+guest_irq:
+	save_guest
+	bl	trap_guest_irq
+	b	vcpu_return
+
+guest_serror:
+	save_guest
+	bl	trap_guest_serror
+	b	vcpu_return
+
+hyp_trap:
+	mrs	x0, esr_el2
+	mrs	x1, elr_el2
+	mrs	x2, far_el2
+	bl	trap_hyp
+	b	.
+
+/* Restore the vCPU TPIDR_EL2 points at and enter it. */
+	.global vcpu_return
+vcpu_return:
+	mrs	x0, tpidr_el2
+	ldp	x2, x3, [x0, #16 * 1]
+	ldp	x4, x5, [x0, #16 * 2]
+	ldp	x6, x7, [x0, #16 * 3]
+	ldp	x8, x9, [x0, #16 * 4]
+	ldp	x10, x11, [x0, #16 * 5]
+	ldp	x12, x13, [x0, #16 * 6]
+	ldp	x14, x15, [x0, #16 * 7]
+	ldp	x16, x17, [x0, #16 * 8]
+	ldp	x18, x19, [x0, #16 * 9]
+	ldp	x20, x21, [x0, #16 * 10]
+	ldp	x22, x23, [x0, #16 * 11]
+	ldp	x24, x25, [x0, #16 * 12]
+	ldp	x26, x27, [x0, #16 * 13]
+	ldp	x28, x29, [x0, #16 * 14]
+	ldr	x30, [x0, #16 * 15]
+	ldp	x0, x1, [x0]
+	eret
+
+	.section .bss.cpu_areas, "aw", %nobits
+	.balign CPU_AREA_SIZE
+	.global cpu_areas
+cpu_areas:
+	.space CPU_AREA_SIZE * 8
+
+	.text
+/* Enter the vCPU in TPIDR_EL2 on an empty stack (nothing to return to). */
+	.global vcpu_enter_fresh
+vcpu_enter_fresh:
+	bl	cpu_stack_top
+	mov	sp, x0
+	b	vcpu_return

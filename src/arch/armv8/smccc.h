@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef TESSERA_ARMV8_SMCCC_H
+#define TESSERA_ARMV8_SMCCC_H
+
+#include "../../core/vm.h"
+
+/* An SMC or HVC from a guest, routed by the SMCCC owner of its function id. */
+void smccc_call(struct vcpu *vcpu);
+void psci_call(struct vcpu *vcpu, uint32_t fn);
+
+#define SMCCC_NOT_SUPPORTED ((uint64_t)-1)
+
+#endif

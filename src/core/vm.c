@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Building a VM from its (already validated) description, and the VM's life:
+ * stop, power-off, reset. Every page, device and interrupt a VM gets is
+ * recorded as its own in the ownership tables before it is mapped.
+ */
+#include "vm.h"
+
+#include "arch.h"
+#include "mem.h"
+#include "vmdesc.h"
+#include "../lib/string.h"
+
+struct vm vms[MAX_VMS];
+unsigned vm_count;
+
+struct vcpu *vm_vcpu(struct vm *vm, unsigned id)
+{
+	return id < vm->vcpu_count ? &vm->vcpus[id] : NULL;
+}
+
+void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write)
+{
+	for (unsigned i = 0; i < vm->region_count; i++) {
+		const struct vm_region *r = &vm->regions[i];
+
+		if (ipa < r->ipa || ipa - r->ipa > r->size ||
+		    size > r->size - (ipa - r->ipa))
+			continue;
+		if (write && !(r->flags & VMDESC_MEM_W))
+			return NULL;
+		return (void *)(uintptr_t)(r->pa + (ipa - r->ipa));
+	}
+	return NULL;
+}
+
+/* Physical memory for a region, aligned like its IPA so blocks can map it. */
+static paddr_t region_alloc(struct vm *vm, const struct vmdesc_region *r)
+{
+	static const uint64_t aligns[] = { 1 * GiB, 2 * MiB, PAGE_SIZE };
+
+	if (r->flags & VMDESC_MEM_FIXED_PA)
+		return mem_claim(&hyp_mem, r->pa, r->size, OWNER_VM(vm->id))
+			       ? 0
+			       : r->pa;
+	for (unsigned i = 0; i < ARRAY_SIZE(aligns); i++) {
+		paddr_t pa;
+
+		if (!IS_ALIGNED(r->ipa, aligns[i]) ||
+		    (r->size < aligns[i] && aligns[i] != PAGE_SIZE))
+			continue;
+		pa = mem_alloc(&hyp_mem, r->size, aligns[i], OWNER_VM(vm->id));
+		if (pa)
+			return pa;
+	}
+	return 0;
+}
+
+static int memory_create(struct vm *vm)
+{
+	for (unsigned i = 0; i < vm->desc->regions.count; i++) {
+		const struct vmdesc_region *r = vmdesc_region(vm->blob, vm->desc, i);
+		paddr_t pa = region_alloc(vm, r);
+
+		if (!pa) {
+			log_info("vm %s: no physical memory for region %u (%llu KiB)",
+				 vm->name, i, (unsigned long long)r->size / KiB);
+			return -1;
+		}
+		vm->regions[i] = (struct vm_region){ r->ipa, pa, r->size,
+						     r->flags };
+		vm->region_count = i + 1;
+		/* A VM never sees what an earlier owner left in its pages. */
+		memset((void *)(uintptr_t)pa, 0, r->size);
+		if (arch_stage2_map(vm, r->ipa, pa, r->size, r->flags))
+			return -1;
+	}
+	return 0;
+}
+
+static int devices_create(struct vm *vm)
+{
+	for (unsigned i = 0; i < vm->desc->devices.count; i++) {
+		const struct vmdesc_device *d = vmdesc_device(vm->blob, vm->desc, i);
+
+		if (arch_stage2_map(vm, d->ipa, d->pa, d->size,
+				    STAGE2_DEVICE | VMDESC_MEM_R | VMDESC_MEM_W))
+			return -1;
+	}
+	for (unsigned i = 0; i < vm->desc->irqs.count; i++)
+		arch_irq_assign(vm, vmdesc_irq(vm->blob, vm->desc, i)->id);
+	return 0;
+}
+
+static void images_load(struct vm *vm)
+{
+	for (unsigned i = 0; i < vm->desc->images.count; i++) {
+		const struct vmdesc_image *img = vmdesc_image(vm->blob, vm->desc, i);
+		const void *src = vmdesc_image_data(vm->blob, img);
+		void *dst = vm_ipa_to_hva(vm, img->ipa, img->size, false);
+
+		if (!src)
+			continue; /* in place: already in the VM's memory */
+		memcpy(dst, src, img->size);
+		arch_cache_clean(dst, img->size);
+	}
+}
+
+static void vcpus_create(struct vm *vm)
+{
+	uint64_t affinity = vm->desc->cpu_affinity;
+
+	vm->vcpu_count = vm->desc->vcpus;
+	for (unsigned i = 0; i < vm->vcpu_count; i++) {
+		struct vcpu *v = &vm->vcpus[i];
+		unsigned pcpu = (unsigned)__builtin_ctzll(affinity);
+
+		affinity &= affinity - 1;
+		*v = (struct vcpu){ .vm = vm, .id = i, .pcpu = pcpu,
+				    .state = VCPU_OFF };
+		arch_vcpu_init(v);
+		cpus[pcpu].stack[cpus[pcpu].depth++] = v;
+	}
+}
+
+int vm_create(unsigned id, const struct vmdesc_header *blob,
+	      const struct vmdesc_vm *desc)
+{
+	struct vm *vm = &vms[id];
+
+	*vm = (struct vm){ .id = id, .blob = blob, .desc = desc };
+	memcpy(vm->name, desc->name, sizeof(vm->name));
+	vcpus_create(vm);
+	if (arch_vm_init(vm) || memory_create(vm) || devices_create(vm))
+		return -1;
+	if (desc->console) {
+		vuart_init(&vm->uart, vm, desc->console_irq);
+		if (mmio_register(&vm->mmio, desc->console_ipa, PAGE_SIZE,
+				  vuart_pl011_access, &vm->uart))
+			return -1;
+	}
+	images_load(vm);
+	vm->vcpus[0].state = VCPU_OFF;
+	return vcpu_start(&vm->vcpus[0], desc->entry, desc->boot_arg);
+}
+
+void vm_print(const struct vm *vm)
+{
+	log_info("vm %u (%s): %u vCPU(s) on CPUs mask 0x%llx, entry 0x%llx",
+		 vm->id, vm->name, vm->vcpu_count,
+		 (unsigned long long)vm->desc->cpu_affinity,
+		 (unsigned long long)vm->desc->entry);
+	for (unsigned i = 0; i < vm->region_count; i++)
+		log_info("  memory 0x%llx-0x%llx -> 0x%llx (%llu MiB)",
+			 (unsigned long long)vm->regions[i].ipa,
+			 (unsigned long long)(vm->regions[i].ipa +
+					      vm->regions[i].size - 1),
+			 (unsigned long long)vm->regions[i].pa,
+			 (unsigned long long)(vm->regions[i].size / MiB));
+	for (unsigned i = 0; i < vm->desc->devices.count; i++) {
+		const struct vmdesc_device *d = vmdesc_device(vm->blob, vm->desc, i);
+
+		log_info("  device 0x%llx-0x%llx", (unsigned long long)d->pa,
+			 (unsigned long long)(d->pa + d->size - 1));
+	}
+	for (unsigned i = 0; i < vm->desc->irqs.count; i++)
+		log_info("  interrupt %u", vmdesc_irq(vm->blob, vm->desc, i)->id);
+	if (vm->desc->console)
+		log_info("  console at 0x%llx, interrupt %u",
+			 (unsigned long long)vm->desc->console_ipa,
+			 vm->desc->console_irq);
+}
+
+static unsigned running_vms(void)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < vm_count; i++)
+		n += vms[i].state == VM_RUNNING;
+	return n;
+}
+
+void vm_stop(struct vm *vm, const char *why)
+{
+	(void)why;
+	if (__atomic_exchange_n(&vm->state, VM_STOPPED, __ATOMIC_ACQ_REL) ==
+	    VM_STOPPED)
+		return;
+	for (unsigned i = 0; i < vm->desc->irqs.count; i++)
+		arch_irq_release(vmdesc_irq(vm->blob, vm->desc, i)->id);
+	for (unsigned i = 0; i < vm->vcpu_count; i++)
+		if (vm->vcpus[i].pcpu != arch_cpu_id())
+			cpu_post_work(vm->vcpus[i].pcpu, CPU_WORK_VCPU);
+	console_vm_stopped(vm);
+	if (!running_vms()) {
+		log_info("all VMs are off: powering off");
+		arch_system_off();
+	}
+}
+
+void vm_power_off(struct vm *vm)
+{
+	log_info("vm %u (%s) powered off", vm->id, vm->name);
+	vm_stop(vm, "powered off");
+}
+
+void vm_reset(struct vm *vm)
+{
+	struct vcpu *self = cpu_current_vcpu();
+
+	log_info("vm %u (%s) reset", vm->id, vm->name);
+	for (unsigned i = 0; i < vm->vcpu_count; i++) {
+		struct vcpu *v = &vm->vcpus[i];
+
+		if (v != self && v->state != VCPU_OFF) {
+			v->state = VCPU_OFF;
+			cpu_post_work(v->pcpu, CPU_WORK_VCPU);
+		}
+	}
+	for (unsigned i = 0; i < vm->vcpu_count; i++)
+		while (cpus[vm->vcpus[i].pcpu].loaded == &vm->vcpus[i] &&
+		       &vm->vcpus[i] != self)
+			arch_cpu_relax();
+	arch_vcpu_park(self);
+	this_cpu()->loaded = NULL;
+	self->state = VCPU_OFF;
+	images_load(vm);
+	vcpu_start(&vm->vcpus[0], vm->desc->entry, vm->desc->boot_arg);
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* VMs, vCPUs and physical CPUs as the core sees them. */
+#ifndef TESSERA_CORE_VM_H
+#define TESSERA_CORE_VM_H
+
+#include <arch/vcpu.h>
+#include <tessera/vmdesc.h>
+
+#include "arch.h"
+#include "hyp.h"
+#include "mmio.h"
+#include "vuart.h"
+
+enum vcpu_state {
+	VCPU_OFF,     /* not started, or CPU_OFF */
+	VCPU_PENDING, /* started (boot, CPU_ON), waiting for its CPU to enter it */
+	VCPU_RUNNING,
+};
+
+/*
+ * A vCPU is a whole machine state. `regs` must stay first: the exception
+ * entry code saves the guest's registers through TPIDR_EL2 / sscratch, which
+ * point at the running vCPU.
+ */
+struct vcpu {
+	struct arch_regs regs;
+	struct vm *vm;
+	unsigned id;   /* index within its VM, as the guest numbers it */
+	unsigned pcpu; /* the physical CPU it is pinned to */
+	enum vcpu_state state;
+	uint64_t entry; /* where a PENDING vCPU starts, and its argument */
+	uint64_t entry_arg;
+	struct arch_vcpu arch;
+};
+
+enum vm_state {
+	VM_RUNNING,
+	VM_STOPPED, /* stopped for a fault, or powered off */
+};
+
+struct vm_region {
+	ipa_t ipa;
+	paddr_t pa;
+	uint64_t size;
+	uint32_t flags;
+};
+
+struct vm {
+	unsigned id;
+	char name[VMDESC_NAME_MAX];
+	enum vm_state state;
+	const struct vmdesc_header *blob; /* its description, kept for reset */
+	const struct vmdesc_vm *desc;
+	unsigned vcpu_count;
+	struct vcpu vcpus[MAX_VCPUS_PER_VM];
+	unsigned region_count;
+	struct vm_region regions[VMDESC_MAX_REGIONS];
+	struct mmio_map mmio;
+	struct vuart uart;
+	struct arch_vm arch;
+};
+
+/* Per physical CPU. `stack` is the VM-stack: the top vCPU runs. */
+struct cpu {
+	unsigned id;
+	struct vcpu *loaded; /* whose state is in this CPU's registers */
+	unsigned depth;
+	struct vcpu *stack[4];
+	uint32_t pending_work; /* CPU_WORK_* bits posted by other CPUs */
+};
+
+#define CPU_WORK_VCPU 1u /* re-evaluate the vCPU stack (start, stop) */
+#define CPU_WORK_VGIC 2u /* virtual interrupts were queued for our vCPU */
+
+extern struct cpu cpus[MAX_CPUS];
+extern struct vm vms[MAX_VMS];
+extern unsigned vm_count;
+
+static inline struct cpu *this_cpu(void)
+{
+	return &cpus[arch_cpu_id()];
+}
+
+int vm_create(unsigned id, const struct vmdesc_header *blob,
+	      const struct vmdesc_vm *desc);
+void vm_print(const struct vm *vm);
+/* Stop a VM for good: its vCPUs leave their CPUs, its interrupts are silenced. */
+void vm_stop(struct vm *vm, const char *why);
+void vm_power_off(struct vm *vm);
+void vm_reset(struct vm *vm);
+/* Stop the VM of `vcpu` for a guest fault, with one log line; does not return. */
+noreturn void vcpu_fault(struct vcpu *vcpu, uint64_t pc, uint64_t addr,
+			 const char *reason);
+
+struct vcpu *vm_vcpu(struct vm *vm, unsigned id);
+/* Translate a guest-physical range owned by the VM as RAM into a hypervisor pointer. */
+void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write);
+
+/* vCPU life */
+int vcpu_start(struct vcpu *vcpu, uint64_t entry, uint64_t arg);
+noreturn void vcpu_off(struct vcpu *vcpu);
+struct vcpu *cpu_current_vcpu(void);
+void cpu_post_work(unsigned cpu, uint32_t work);
+noreturn void core_cpu_loop(void);
+/* Act on work other CPUs posted for this one (called on the IPI). */
+void cpu_handle_work(void);
+
+#endif

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A VM's console: an emulated UART whose output the hypervisor multiplexes
+ * onto the one physical UART, each line prefixed with the VM's name, and
+ * whose input comes from the physical UART while the VM has the focus.
+ */
+#ifndef TESSERA_CORE_VUART_H
+#define TESSERA_CORE_VUART_H
+
+#include "../lib/spinlock.h"
+#include "hyp.h"
+#include "mmio.h"
+
+#define VUART_RX_SIZE 64u
+#define VUART_LINE_MAX 160u
+
+struct vm;
+
+struct vuart {
+	spinlock_t lock; /* the VM's vCPUs and the console input race on it */
+	struct vm *vm;
+	uint32_t irq;
+	/* Receive FIFO, filled by the console, drained by the guest. */
+	uint8_t rx[VUART_RX_SIZE];
+	unsigned rx_head, rx_count;
+	/* PL011 registers the guest can write and read back. */
+	uint32_t imsc, ris_tx, cr, lcr_h, ibrd, fbrd, ifls, dmacr;
+	/* Output collected until a newline. */
+	unsigned line_len;
+	char line[VUART_LINE_MAX];
+};
+
+void vuart_init(struct vuart *u, struct vm *vm, uint32_t irq);
+bool vuart_pl011_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
+/* One byte of input for the VM; dropped when its FIFO is full, as on hardware. */
+void vuart_receive(struct vuart *u, uint8_t c);
+/* Re-drive the interrupt line after the guest finished handling it. */
+void vuart_resample(struct vuart *u);
+
+/* The physical console, shared by the hypervisor and every VM. */
+void console_init(void);
+/* Text from `who` (a name that stays valid); a line ends with '\n'. */
+void console_write(const char *who, const char *text, unsigned len);
+void console_input(uint8_t c);
+void console_set_focus(struct vm *vm);
+bool console_has_focus(const struct vm *vm);
+struct vm *console_focus(void);
+/* The VM stopped: input moves on to the next VM with a console. */
+void console_vm_stopped(const struct vm *vm);
+
+#endif
