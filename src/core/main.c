@@ -15,7 +15,7 @@
 extern const char __config_start[], __config_end[];
 static owner_t page_owner[MAX_RAM_PAGES];
 
-static void halt(void)
+static noreturn void halt(void)
 {
 	log_info("no VM was started: halting");
 	arch_system_off();
@@ -36,7 +36,8 @@ static void memory_init(const struct platform_desc *p, uint32_t blob_size)
 static const struct vmdesc_header *config_check(const struct platform_desc *p)
 {
 	const struct vmdesc_header *blob = (const void *)__config_start;
-	uint32_t size = (uint32_t)(__config_end - __config_start);
+	uint32_t size = (uint32_t)((uintptr_t)__config_end -
+				   (uintptr_t)__config_start);
 	struct vmdesc_error err;
 	char msg[192];
 
@@ -44,7 +45,7 @@ static const struct vmdesc_header *config_check(const struct platform_desc *p)
 		return blob;
 	vmdesc_error_format(&err, msg, sizeof(msg));
 	log_info("configuration rejected: %s", msg);
-	return NULL;
+	halt();
 }
 
 static void vms_create(const struct vmdesc_header *blob)
@@ -74,8 +75,6 @@ void core_boot(void)
 	log_info("Tessera hypervisor %s on %s (%s, %u CPUs)", TESSERA_VERSION,
 		 p->name, arch_intc_name(), p->cpu_count);
 	blob = config_check(p);
-	if (!blob)
-		halt();
 	memory_init(p, blob->total_size);
 	vms_create(blob);
 	log_info("%u VM(s) built; %llu MiB of RAM left free", vm_count,

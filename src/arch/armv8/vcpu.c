@@ -27,7 +27,7 @@ int arch_vm_init(struct vm *vm)
 
 static uint64_t s2_attr(uint32_t flags)
 {
-	uint64_t attr = flags & STAGE2_DEVICE ? PT_S2_DEVICE : PT_S2_NORMAL;
+	uint64_t attr = (flags & STAGE2_DEVICE) ? PT_S2_DEVICE : PT_S2_NORMAL;
 
 	if (flags & VMDESC_MEM_R)
 		attr |= PT_S2_R;
