@@ -55,6 +55,7 @@ $(HYP_IMAGE): $(HYP_OBJS) $(HYP_DIR)/$(CONFIG)/config.o src/arch/$(ARCH)/linker.
 -include tools/tools.mk
 -include configs/configs.mk
 -include tools/fetch/fetch.mk
+-include guests/linux/linux.mk
 -include tests/unit/unit.mk
 -include tests/fuzz/fuzz.mk
 -include tests/tests.mk
