@@ -9,7 +9,7 @@ LINUX_OUT := $(BUILD)/guests/linux
 linux-guests: $(patsubst $(LINUX_DTS_DIR)/%.dts,$(LINUX_OUT)/%.dtb,\
 	$(wildcard $(LINUX_DTS_DIR)/*.dts))
 
-$(LINUX_OUT)/%.dtb: $(LINUX_DTS_DIR)/%.dts $(LINUX_DTS_DIR)/arm64-vm.dtsi \
+$(LINUX_OUT)/%.dtb: $(LINUX_DTS_DIR)/%.dts $(wildcard $(LINUX_DTS_DIR)/*.dtsi) \
 		$(BUILD)/linux/arm64/initramfs.cpio.gz
 	@mkdir -p $(@D)
 	cpp -nostdinc -undef -x assembler-with-cpp -P -I $(LINUX_DTS_DIR) \
