@@ -22,7 +22,8 @@ HYP_SRCS := $(wildcard src/core/*.c src/lib/*.c src/arch/$(ARCH)/*.c \
 	src/arch/$(ARCH)/*.S) $(PLATFORM_SRCS)
 HYP_OBJS := $(patsubst %,$(HYP_DIR)/obj/%.o,$(HYP_SRCS))
 HYP_CFLAGS := -std=c11 -ffreestanding -nostdlib -O2 -g -Wall -Wextra -Werror \
-	-fno-stack-protector -fno-pie -fno-common $(ARCH_CFLAGS) \
+	-fno-stack-protector -fno-pie -fno-common \
+	-fno-tree-loop-distribute-patterns $(ARCH_CFLAGS) \
 	-Iinclude -Isrc -Isrc/arch/$(ARCH)/include -MMD -MP
 HYP_LDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments -Wl,--build-id=none \
 	-Wl,--defsym,HYP_BASE=$(HYP_BASE) -Wl,--defsym,HYP_RESERVED=$(HYP_RESERVED)

@@ -30,6 +30,9 @@ void arch_cache_clean(const void *p, size_t size);
 /* Abandon the current call chain and continue in core_cpu_loop() on a fresh stack. */
 noreturn void arch_cpu_reschedule(void);
 
+/* Microseconds since the machine was reset (the architectural counter). */
+uint64_t arch_time_us(void);
+
 /* Per-CPU interrupt handling, called from the idle loop and the trap path. */
 void arch_irq_handle_pending(void);
 void arch_ipi_send(unsigned cpu);

@@ -82,6 +82,9 @@ void core_boot(void)
 	for (unsigned cpu = 1; cpu < p->cpu_count; cpu++)
 		if (arch_cpu_start(cpu))
 			log_info("CPU %u did not start", cpu);
+	/* The boot-time figure: reset to (about) the first guest instruction. */
+	log_info("entering the guests %llu us after reset",
+		 (unsigned long long)arch_time_us());
 }
 
 void core_secondary(void)

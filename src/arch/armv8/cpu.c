@@ -42,6 +42,11 @@ uintptr_t cpu_stack_top(void)
 	       ((uintptr_t)(arch_cpu_id() + 1) << CPU_AREA_SHIFT);
 }
 
+uint64_t arch_time_us(void)
+{
+	return sysreg_read(cntpct_el0) * 1000000 / sysreg_read(cntfrq_el0);
+}
+
 void arch_cpu_relax(void)
 {
 	__asm__ volatile("wfe" ::: "memory");

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * Host unit tests of the hypervisor's own building blocks: the page
+ * ownership table and allocator, the Armv8 translation-table code, bitmaps
+ * and the formatter. The sources are the hypervisor's, compiled for the host.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch/armv8/pt.h"
+#include "core/mem.h"
+#include "lib/bitmap.h"
+#include "lib/format.h"
+#include "unit.h"
+
+/* mem.c's locking waits through these; nothing runs concurrently here. */
+void arch_cpu_relax(void)
+{
+}
+
+void arch_cpu_wake_all(void)
+{
+}
+
+#define POOL_BASE 0x40000000ull
+#define POOL_PAGES 4096u /* 16 MiB */
+
+static owner_t owners[POOL_PAGES];
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+
+static uint64_t rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static void test_mem_claim_release(void)
+{
+	struct mem_pool p;
+
+	mem_pool_init(&p, POOL_BASE, POOL_PAGES, owners);
+	CHECK(p.free_pages == POOL_PAGES);
+	CHECK(mem_claim(&p, POOL_BASE, 2 * MiB, OWNER_HYP) == 0);
+	CHECK(mem_claim(&p, POOL_BASE + MiB, PAGE_SIZE, OWNER_VM(0)) != 0);
+	CHECK(mem_owner(&p, POOL_BASE + MiB) == OWNER_HYP);
+	CHECK(mem_claim(&p, POOL_BASE + 3 * MiB, 100, OWNER_VM(0)) != 0);
+	CHECK(mem_claim(&p, POOL_BASE - PAGE_SIZE, PAGE_SIZE, OWNER_VM(0)) != 0);
+	CHECK(mem_claim(&p, POOL_BASE + 15 * MiB, 2 * MiB, OWNER_VM(0)) != 0);
+	CHECK(mem_claim(&p, POOL_BASE + 4 * MiB, PAGE_SIZE, OWNER_FREE) != 0);
+	CHECK(mem_release(&p, POOL_BASE, 2 * MiB, OWNER_VM(0)) != 0);
+	CHECK(mem_count_owned(&p, OWNER_HYP) == 512);
+	CHECK(mem_release(&p, POOL_BASE, 2 * MiB, OWNER_HYP) == 0);
+	CHECK(p.free_pages == POOL_PAGES);
+	CHECK(mem_owner(&p, POOL_BASE + 64 * MiB) == OWNER_HYP);
+}
+
+static void test_mem_alloc_alignment(void)
+{
+	struct mem_pool p;
+	paddr_t a, b;
+
+	mem_pool_init(&p, POOL_BASE, POOL_PAGES, owners);
+	CHECK(mem_claim(&p, POOL_BASE, PAGE_SIZE, OWNER_HYP) == 0);
+	a = mem_alloc(&p, 2 * MiB, 2 * MiB, OWNER_VM(1));
+	CHECKF(a == POOL_BASE + 2 * MiB, "a = %llx", (unsigned long long)a);
+	b = mem_alloc(&p, PAGE_SIZE, PAGE_SIZE, OWNER_VM(1));
+	CHECKF(b == POOL_BASE + PAGE_SIZE, "b = %llx", (unsigned long long)b);
+	CHECK(mem_alloc(&p, 32 * MiB, PAGE_SIZE, OWNER_VM(1)) == 0);
+	CHECK(mem_alloc(&p, 0, PAGE_SIZE, OWNER_VM(1)) == 0);
+	CHECK(mem_alloc(&p, PAGE_SIZE, PAGE_SIZE, OWNER_FREE) == 0);
+}
+
+/* Random allocations and releases: no page twice, counts always add up. */
+static void test_mem_random(void)
+{
+	struct mem_pool p;
+	struct {
+		paddr_t pa;
+		uint64_t size;
+		owner_t owner;
+	} live[64] = { 0 };
+
+	mem_pool_init(&p, POOL_BASE, POOL_PAGES, owners);
+	for (int round = 0; round < 20000; round++) {
+		unsigned k = rnd() % 64;
+
+		if (live[k].pa) {
+			CHECK(mem_release(&p, live[k].pa, live[k].size,
+					  live[k].owner) == 0);
+			live[k].pa = 0;
+			continue;
+		}
+		live[k].size = (1 + rnd() % 64) * PAGE_SIZE;
+		live[k].owner = OWNER_VM(rnd() % 8);
+		live[k].pa = mem_alloc(&p, live[k].size,
+				       (rnd() & 1) ? 2 * MiB : PAGE_SIZE,
+				       live[k].owner);
+		for (uint64_t off = 0; live[k].pa && off < live[k].size;
+		     off += PAGE_SIZE)
+			CHECK(mem_owner(&p, live[k].pa + off) == live[k].owner);
+	}
+	size_t used = 0;
+
+	for (unsigned k = 0; k < 64; k++)
+		used += live[k].pa ? live[k].size / PAGE_SIZE : 0;
+	CHECK(used + p.free_pages == POOL_PAGES);
+	CHECK(mem_count_owned(&p, OWNER_FREE) == p.free_pages);
+}
+
+static unsigned tables_allocated;
+static void *tables[1024];
+static unsigned tables_live;
+
+static void *table_alloc(void)
+{
+	void *t = aligned_alloc(4096, 4096);
+
+	memset(t, 0, 4096);
+	tables_allocated++;
+	if (tables_live < 1024)
+		tables[tables_live++] = t;
+	return t;
+}
+
+static void tables_free(void)
+{
+	while (tables_live)
+		free(tables[--tables_live]);
+}
+
+static void test_pt_blocks_and_translate(void)
+{
+	uint64_t *root = table_alloc();
+	uint64_t pa, attr;
+
+	tables_allocated = 0;
+	/* 1 GiB + 2 MiB + 4 KiB at aligned addresses: one of each size. */
+	CHECK(pt_map(root, 1, 0x40000000, 0x80000000, GiB + 2 * MiB + 4096,
+		     PT_S2_NORMAL, table_alloc) == 0);
+	CHECKF(tables_allocated == 2, "%u tables", tables_allocated);
+	CHECK(pt_translate(root, 1, 0x40001234, &pa, &attr) &&
+	      pa == 0x80001234);
+	CHECK(pt_translate(root, 1, 0x80100010, &pa, &attr) &&
+	      pa == 0xc0100010);
+	CHECK(pt_translate(root, 1, 0x80200ff8, &pa, &attr) &&
+	      pa == 0xc0200ff8);
+	CHECK(!pt_translate(root, 1, 0x80201000, &pa, &attr));
+	CHECK(!pt_translate(root, 1, 0x3ffff000, &pa, &attr));
+	/* Overlaps and misalignment are refused. */
+	CHECK(pt_map(root, 1, 0x80200000, 0, 4096, PT_S2_NORMAL,
+		     table_alloc) != 0);
+	CHECK(pt_map(root, 1, 0x90000100, 0, 4096, PT_S2_NORMAL,
+		     table_alloc) != 0);
+	tables_free();
+}
+
+/* Random ranges: every page translates to where it was mapped. */
+static void test_pt_random(void)
+{
+	uint64_t *root = table_alloc();
+	uint64_t va = 0;
+
+	for (int i = 0; i < 200; i++) {
+		uint64_t size = ((rnd() % 1024) + 1) * 4096;
+		uint64_t pa = (rnd() % 4096) * 2 * MiB + (rnd() % 2) * 4096;
+		uint64_t got, attr;
+		uint64_t align = (rnd() & 1) ? 2 * MiB : 4096;
+
+		va = ALIGN_UP(va, align);
+		CHECK(pt_map(root, 1, va, pa, size, PT_S2_NORMAL | PT_S2_R,
+			     table_alloc) == 0);
+		for (uint64_t off = 0; off < size; off += 4096 * 37)
+			CHECK(pt_translate(root, 1, va + off, &got, &attr) &&
+			      got == pa + off && (attr & PT_S2_R));
+		va += size;
+	}
+	tables_free();
+}
+
+static void test_bitmap(void)
+{
+	bitmap_t map[BITMAP_WORDS(300)] = { 0 };
+
+	CHECK(bitmap_next_set(map, 300, 0) == 300);
+	bitmap_set(map, 0);
+	bitmap_set(map, 63);
+	bitmap_set(map, 64);
+	bitmap_set(map, 299);
+	CHECK(bitmap_next_set(map, 300, 0) == 0);
+	CHECK(bitmap_next_set(map, 300, 1) == 63);
+	CHECK(bitmap_next_set(map, 300, 64) == 64);
+	CHECK(bitmap_next_set(map, 300, 65) == 299);
+	bitmap_clear(map, 299);
+	CHECK(bitmap_next_set(map, 300, 65) == 300);
+	CHECK(bitmap_test(map, 63) && !bitmap_test(map, 62));
+}
+
+static void test_format_matches_libc(void)
+{
+	char ours[64], libc[64];
+	static const char *fmts[] = { "%d", "%5d", "%05d", "%x", "%08x", "%u",
+				      "[%3d]" };
+
+	for (unsigned i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
+		for (int v = -70000; v < 70000; v += 997) {
+			format(ours, sizeof(ours), fmts[i], v);
+			snprintf(libc, sizeof(libc), fmts[i], v);
+			CHECKF(!strcmp(ours, libc), "%s: %s vs %s", fmts[i],
+			       ours, libc);
+		}
+	format(ours, sizeof(ours), "%s|%c|%llx|%lu", "ab", 'z',
+	       0x123456789abcull, 42ul);
+	CHECK(!strcmp(ours, "ab|z|123456789abc|42"));
+	CHECK(format(ours, 4, "%s", "abcdef") == 6 && !strcmp(ours, "abc"));
+}
+
+int main(void)
+{
+	unit_run("mem_claim_release", test_mem_claim_release);
+	unit_run("mem_alloc_alignment", test_mem_alloc_alignment);
+	unit_run("mem_random", test_mem_random);
+	unit_run("pt_blocks_and_translate", test_pt_blocks_and_translate);
+	unit_run("pt_random", test_pt_random);
+	unit_run("bitmap", test_bitmap);
+	unit_run("format_matches_libc", test_format_matches_libc);
+	return unit_summary("core");
+}
