@@ -17,9 +17,9 @@
 #include "../lib/string.h"
 #include "vmdesc.h"
 
-#define PAGE 4096u
+#define PAGE	       4096u
 #define HYP_BLOB_ALIGN (2ull << 20)
-#define MAX_U64 0xffffffffffffffffull
+#define MAX_U64	       0xffffffffffffffffull
 
 /* The layout is the on-the-wire format: any change is a version bump. */
 _Static_assert(sizeof(struct vmdesc_header) == 88, "vmdesc_header layout");
@@ -33,70 +33,72 @@ _Static_assert(sizeof(struct vmdesc_shmem) == 56, "vmdesc_shmem layout");
 _Static_assert(VMDESC_MAX_VMS <= 32, "VM sets are 32-bit masks");
 
 static const char *const reason_text[VMDESC_E_COUNT_OF_REASONS] = {
-	[VMDESC_OK] = "ok",
-	[VMDESC_E_ARGS] = "no blob or no board description",
-	[VMDESC_E_BLOB_ALIGN] = "blob not 8-byte aligned in memory",
-	[VMDESC_E_TRUNCATED] = "truncated",
-	[VMDESC_E_MAGIC] = "bad magic, not a Tessera VM description",
-	[VMDESC_E_VERSION] = "unsupported format version",
-	[VMDESC_E_KIND] = "wrong kind",
-	[VMDESC_E_SIZE] = "smaller than the header",
-	[VMDESC_E_TOO_MANY] = "too many entries",
-	[VMDESC_E_EMPTY_OFFSET] = "offset set for an empty array",
-	[VMDESC_E_MISALIGNED] = "offset not a multiple of 8",
-	[VMDESC_E_HEADER_OVERLAP] = "overlaps the header",
-	[VMDESC_E_BOUNDS] = "beyond the end of the blob",
-	[VMDESC_E_IMAGE_ALIGN] = "image offset not a multiple of 4096",
-	[VMDESC_E_IMAGE_BOUNDS] = "image bytes beyond the end of the blob",
-	[VMDESC_E_FLAGS] = "unknown flags",
-	[VMDESC_E_RESERVED] = "reserved field not zero",
-	[VMDESC_E_COUNT] = "wrong number of VMs",
-	[VMDESC_E_PLATFORM] = "built for another board",
-	[VMDESC_E_NAME] = "bad name",
-	[VMDESC_E_NAME_DUP] = "name used twice",
-	[VMDESC_E_ZERO_SIZE] = "zero size",
-	[VMDESC_E_PAGE_ALIGN] = "not a multiple of 4096",
-	[VMDESC_E_WRAP] = "range wraps around the address space",
-	[VMDESC_E_IPA_RANGE] = "beyond the guest-physical address space",
-	[VMDESC_E_PERMS] = "no access, or write without read",
-	[VMDESC_E_PA_UNUSED] = "pa set without VMDESC_MEM_FIXED_PA",
-	[VMDESC_E_IPA_OVERLAP] = "guest-physical range overlaps",
-	[VMDESC_E_INTC_WINDOW] = "overlaps the interrupt controller window",
-	[VMDESC_E_PA_OVERLAP] = "physical memory overlaps",
-	[VMDESC_E_HYP_MEMORY] = "overlaps the hypervisor's memory",
-	[VMDESC_E_NOT_RAM] = "outside the board's RAM",
-	[VMDESC_E_NO_MEMORY] = "more memory than the board has",
-	[VMDESC_E_NOT_DEVICE] = "not a device of the board",
-	[VMDESC_E_DEVICE_TAKEN] = "device range given twice",
-	[VMDESC_E_IRQ_RANGE] = "interrupt not assignable on this board",
-	[VMDESC_E_IRQ_HYP] = "the hypervisor's own interrupt",
-	[VMDESC_E_IRQ_TAKEN] = "interrupt given twice",
-	[VMDESC_E_IRQ_VIRTUAL] = "same number as a virtual interrupt of the VM",
-	[VMDESC_E_VCPUS] = "zero, or not the number of CPUs in cpu_affinity",
-	[VMDESC_E_CPU_RANGE] = "CPU beyond the board's",
-	[VMDESC_E_CPU_CONFLICT] = "physical CPU shared outside a VM-stack",
-	[VMDESC_E_ENTRY] = "not inside an executable region",
-	[VMDESC_E_IMAGE_SOURCE] = "bad image source",
-	[VMDESC_E_IMAGE_OUTSIDE] = "image not inside the VM's memory",
-	[VMDESC_E_IMAGE_IN_PLACE] = "in-place image at boot outside fixed-PA memory",
-	[VMDESC_E_IMAGE_OVERLAP] = "images overlap",
-	[VMDESC_E_COLOR_RANGE] = "color beyond the board's",
-	[VMDESC_E_COLOR_CONFLICT] = "colors shared without VMDESC_VM_SHARE_COLORS",
-	[VMDESC_E_COLOR_FIXED] = "colors on fixed physical memory",
-	[VMDESC_E_REF_DANGLING] = "no such entry",
-	[VMDESC_E_REF_SELF] = "refers to itself",
-	[VMDESC_E_REF_CYCLE] = "cycle of parent / tee references",
-	[VMDESC_E_TEE_NOT_TEE] = "not a TEE VM (VMDESC_VM_TEE)",
-	[VMDESC_E_TEE_HAS_TEE] = "a TEE VM cannot be served by a TEE",
-	[VMDESC_E_CONSOLE] = "bad console",
-	[VMDESC_E_IPC_DUP] = "shared memory linked twice",
-	[VMDESC_E_RUNTIME_PA] = "run-time memory must name parent memory (FIXED_PA)",
-	[VMDESC_E_RUNTIME_REF] = "not allowed in a run-time description",
-	[VMDESC_E_NOT_PARENT_MEMORY] = "not the parent's memory",
-	[VMDESC_E_NOT_PARENT_DEVICE] = "not the parent's device",
-	[VMDESC_E_NOT_PARENT_IRQ] = "not the parent's interrupt",
-	[VMDESC_E_NOT_PARENT_CPU] = "more than the parent's vCPUs",
-	[VMDESC_E_NOT_PARENT_COLORS] = "colors the parent does not have",
+    [VMDESC_OK] = "ok",
+    [VMDESC_E_ARGS] = "no blob or no board description",
+    [VMDESC_E_BLOB_ALIGN] = "blob not 8-byte aligned in memory",
+    [VMDESC_E_TRUNCATED] = "truncated",
+    [VMDESC_E_MAGIC] = "bad magic, not a Tessera VM description",
+    [VMDESC_E_VERSION] = "unsupported format version",
+    [VMDESC_E_KIND] = "wrong kind",
+    [VMDESC_E_SIZE] = "smaller than the header",
+    [VMDESC_E_TOO_MANY] = "too many entries",
+    [VMDESC_E_EMPTY_OFFSET] = "offset set for an empty array",
+    [VMDESC_E_MISALIGNED] = "offset not a multiple of 8",
+    [VMDESC_E_HEADER_OVERLAP] = "overlaps the header",
+    [VMDESC_E_BOUNDS] = "beyond the end of the blob",
+    [VMDESC_E_IMAGE_ALIGN] = "image offset not a multiple of 4096",
+    [VMDESC_E_IMAGE_BOUNDS] = "image bytes beyond the end of the blob",
+    [VMDESC_E_FLAGS] = "unknown flags",
+    [VMDESC_E_RESERVED] = "reserved field not zero",
+    [VMDESC_E_COUNT] = "wrong number of VMs",
+    [VMDESC_E_PLATFORM] = "built for another board",
+    [VMDESC_E_NAME] = "bad name",
+    [VMDESC_E_NAME_DUP] = "name used twice",
+    [VMDESC_E_ZERO_SIZE] = "zero size",
+    [VMDESC_E_PAGE_ALIGN] = "not a multiple of 4096",
+    [VMDESC_E_WRAP] = "range wraps around the address space",
+    [VMDESC_E_IPA_RANGE] = "beyond the guest-physical address space",
+    [VMDESC_E_PERMS] = "no access, or write without read",
+    [VMDESC_E_PA_UNUSED] = "pa set without VMDESC_MEM_FIXED_PA",
+    [VMDESC_E_IPA_OVERLAP] = "guest-physical range overlaps",
+    [VMDESC_E_INTC_WINDOW] = "overlaps the interrupt controller window",
+    [VMDESC_E_PA_OVERLAP] = "physical memory overlaps",
+    [VMDESC_E_HYP_MEMORY] = "overlaps the hypervisor's memory",
+    [VMDESC_E_NOT_RAM] = "outside the board's RAM",
+    [VMDESC_E_NO_MEMORY] = "more memory than the board has",
+    [VMDESC_E_NOT_DEVICE] = "not a device of the board",
+    [VMDESC_E_DEVICE_TAKEN] = "device range given twice",
+    [VMDESC_E_IRQ_RANGE] = "interrupt not assignable on this board",
+    [VMDESC_E_IRQ_HYP] = "the hypervisor's own interrupt",
+    [VMDESC_E_IRQ_TAKEN] = "interrupt given twice",
+    [VMDESC_E_IRQ_VIRTUAL] = "same number as a virtual interrupt of the VM",
+    [VMDESC_E_VCPUS] = "zero, or not the number of CPUs in cpu_affinity",
+    [VMDESC_E_CPU_RANGE] = "CPU beyond the board's",
+    [VMDESC_E_CPU_CONFLICT] = "physical CPU shared outside a VM-stack",
+    [VMDESC_E_ENTRY] = "not inside an executable region",
+    [VMDESC_E_IMAGE_SOURCE] = "bad image source",
+    [VMDESC_E_IMAGE_OUTSIDE] = "image not inside the VM's memory",
+    [VMDESC_E_IMAGE_IN_PLACE] =
+	"in-place image at boot outside fixed-PA memory",
+    [VMDESC_E_IMAGE_OVERLAP] = "images overlap",
+    [VMDESC_E_COLOR_RANGE] = "color beyond the board's",
+    [VMDESC_E_COLOR_CONFLICT] = "colors shared without VMDESC_VM_SHARE_COLORS",
+    [VMDESC_E_COLOR_FIXED] = "colors on fixed physical memory",
+    [VMDESC_E_REF_DANGLING] = "no such entry",
+    [VMDESC_E_REF_SELF] = "refers to itself",
+    [VMDESC_E_REF_CYCLE] = "cycle of parent / tee references",
+    [VMDESC_E_TEE_NOT_TEE] = "not a TEE VM (VMDESC_VM_TEE)",
+    [VMDESC_E_TEE_HAS_TEE] = "a TEE VM cannot be served by a TEE",
+    [VMDESC_E_CONSOLE] = "bad console",
+    [VMDESC_E_IPC_DUP] = "shared memory linked twice",
+    [VMDESC_E_RUNTIME_PA] =
+	"run-time memory must name parent memory (FIXED_PA)",
+    [VMDESC_E_RUNTIME_REF] = "not allowed in a run-time description",
+    [VMDESC_E_NOT_PARENT_MEMORY] = "not the parent's memory",
+    [VMDESC_E_NOT_PARENT_DEVICE] = "not the parent's device",
+    [VMDESC_E_NOT_PARENT_IRQ] = "not the parent's interrupt",
+    [VMDESC_E_NOT_PARENT_CPU] = "more than the parent's vCPUs",
+    [VMDESC_E_NOT_PARENT_COLORS] = "colors the parent does not have",
 };
 
 /* ---- bounded text, no libc ---- */
@@ -191,7 +193,7 @@ static bool wraps(uint64_t base, uint64_t size)
 /* Only for sizes already known non-zero and not wrapping. */
 static struct vrange mkrange(uint64_t base, uint64_t size)
 {
-	struct vrange r = { base, base + size - 1 };
+	struct vrange r = {base, base + size - 1};
 
 	return r;
 }
@@ -294,16 +296,14 @@ static const struct vmdesc_shmem *shmem_at(const struct ctx *c, uint32_t i)
 	return at(c, &c->h->shmem, sizeof(struct vmdesc_shmem), i);
 }
 
-static const struct vmdesc_region *region_at(const struct ctx *c,
-					     const struct vmdesc_vm *vm,
-					     uint32_t i)
+static const struct vmdesc_region *
+region_at(const struct ctx *c, const struct vmdesc_vm *vm, uint32_t i)
 {
 	return at(c, &vm->regions, sizeof(struct vmdesc_region), i);
 }
 
-static const struct vmdesc_device *device_at(const struct ctx *c,
-					     const struct vmdesc_vm *vm,
-					     uint32_t i)
+static const struct vmdesc_device *
+device_at(const struct ctx *c, const struct vmdesc_vm *vm, uint32_t i)
 {
 	return at(c, &vm->devices, sizeof(struct vmdesc_device), i);
 }
@@ -314,9 +314,8 @@ static const struct vmdesc_irq *irq_at(const struct ctx *c,
 	return at(c, &vm->irqs, sizeof(struct vmdesc_irq), i);
 }
 
-static const struct vmdesc_image *image_at(const struct ctx *c,
-					   const struct vmdesc_vm *vm,
-					   uint32_t i)
+static const struct vmdesc_image *
+image_at(const struct ctx *c, const struct vmdesc_vm *vm, uint32_t i)
 {
 	return at(c, &vm->images, sizeof(struct vmdesc_image), i);
 }
@@ -381,14 +380,17 @@ static int note_num(struct ctx *c, const char *pre, uint64_t v, bool hex)
 	return HS_BAD_DESC;
 }
 
-/* ": vm 0 (name) arr[idx]", or ": arr[idx]" for the same VM / none. */
-static int note_other(struct ctx *c, int self_vm, int vm, const char *arr,
-		      int idx)
+/*
+ * `lead` then the other party: "vm 0 (name) arr[idx]", or "arr[idx]" within
+ * the VM at fault, or "vm 0 (name)" when arr is NULL.
+ */
+static int note_other(struct ctx *c, const char *lead, int self_vm, int vm,
+		      const char *arr, int idx)
 {
 	struct sbuf b;
 
 	sb_resume(&b, c->err->reason, sizeof(c->err->reason));
-	sb_str(&b, " ");
+	sb_str(&b, lead);
 	if (vm >= 0 && vm != self_vm) {
 		sb_str(&b, "vm ");
 		sb_dec(&b, (uint64_t)vm);
@@ -437,8 +439,7 @@ static int check_header_layout(struct ctx *c, const void *blob, uint32_t size)
 }
 
 static int check_array(struct ctx *c, int vm, const char *name,
-		       const struct vmdesc_array *a, uint32_t rec,
-		       uint32_t max)
+		       const struct vmdesc_array *a, uint32_t rec, uint32_t max)
 {
 	if (a->count == 0) {
 		if (a->offset)
@@ -490,9 +491,9 @@ static int check_vm_layout(struct ctx *c, uint32_t i)
 			      VMDESC_MAX_DEVICES)) ||
 	    (rc = check_array(c, v, "irqs", &vm->irqs,
 			      sizeof(struct vmdesc_irq), VMDESC_MAX_IRQS)) ||
-	    (rc = check_array(c, v, "images", &vm->images,
-			      sizeof(struct vmdesc_image),
-			      VMDESC_MAX_IMAGES)) ||
+	    (rc =
+		 check_array(c, v, "images", &vm->images,
+			     sizeof(struct vmdesc_image), VMDESC_MAX_IMAGES)) ||
 	    (rc = check_array(c, v, "ipcs", &vm->ipcs,
 			      sizeof(struct vmdesc_ipc), VMDESC_MAX_IPCS)))
 		return rc;
@@ -514,8 +515,7 @@ static int layout(struct ctx *c, const void *blob, uint32_t size)
 			 sizeof(struct vmdesc_vm), VMDESC_MAX_VMS);
 	if (!rc)
 		rc = check_array(c, -1, "header.shmem", &c->h->shmem,
-				 sizeof(struct vmdesc_shmem),
-				 VMDESC_MAX_SHMEM);
+				 sizeof(struct vmdesc_shmem), VMDESC_MAX_SHMEM);
 	for (uint32_t i = 0; !rc && i < c->h->vms.count; i++)
 		rc = check_vm_layout(c, i);
 	return rc;
@@ -619,7 +619,8 @@ static int check_header_fields(struct ctx *c)
 	    (h->kind == VMDESC_KIND_VM && h->vms.count != 1)) {
 		fail(c, -1, "header", -1, "vms", VMDESC_E_COUNT);
 		return note(c, h->vms.count ? ": exactly one in a single-VM "
-					      "description" : ": none");
+					      "description"
+					    : ": none");
 	}
 	if (c->runtime && h->hyp_colors)
 		return fail(c, -1, "header", -1, "hyp_colors",
@@ -689,8 +690,8 @@ static uint32_t ram_count(const struct platform_desc *p)
 uint64_t vmdesc_hyp_reserved(const struct platform_desc *plat,
 			     uint32_t blob_size)
 {
-	uint64_t blob = ((uint64_t)blob_size + HYP_BLOB_ALIGN - 1) &
-			~(HYP_BLOB_ALIGN - 1);
+	uint64_t blob =
+	    ((uint64_t)blob_size + HYP_BLOB_ALIGN - 1) & ~(HYP_BLOB_ALIGN - 1);
 
 	if (plat->hyp_reserved > MAX_U64 - blob)
 		return MAX_U64;
@@ -756,8 +757,8 @@ static int check_console(struct ctx *c, int v, const struct vmdesc_vm *vm)
 	}
 	if (vm->console == VMDESC_CONSOLE_NONE) {
 		if (vm->console_irq || vm->console_ipa) {
-			fail(c, v, NULL, -1, vm->console_irq ? "console_irq"
-							     : "console_ipa",
+			fail(c, v, NULL, -1,
+			     vm->console_irq ? "console_irq" : "console_ipa",
 			     VMDESC_E_CONSOLE);
 			return note(c, ": set without a console");
 		}
@@ -776,8 +777,7 @@ static int check_console(struct ctx *c, int v, const struct vmdesc_vm *vm)
 	return 0;
 }
 
-static int check_ref(struct ctx *c, uint32_t i, const char *field,
-		     uint32_t ref)
+static int check_ref(struct ctx *c, uint32_t i, const char *field, uint32_t ref)
 {
 	if (ref == VMDESC_NONE)
 		return 0;
@@ -804,7 +804,7 @@ static int check_refs(struct ctx *c, uint32_t i, const struct vmdesc_vm *vm)
 		return fail(c, (int)i, NULL, -1, "tee", VMDESC_E_TEE_HAS_TEE);
 	if (!(vm_at(c, vm->tee)->flags & VMDESC_VM_TEE)) {
 		fail(c, (int)i, NULL, -1, "tee", VMDESC_E_TEE_NOT_TEE);
-		return note_other(c, (int)i, (int)vm->tee, NULL, -1);
+		return note_other(c, ": ", (int)i, (int)vm->tee, NULL, -1);
 	}
 	return 0;
 }
@@ -891,8 +891,8 @@ static int check_region(struct ctx *c, int v, int k,
 /* Stage 2 maps whole pages, so the board's devices count page-rounded. */
 static bool board_device_get(const void *ctx, uint32_t i, struct vrange *r)
 {
-	const struct platform_device *d = &((const struct platform_desc *)ctx)
-						   ->devices[i];
+	const struct platform_device *d =
+	    &((const struct platform_desc *)ctx)->devices[i];
 	uint64_t first = d->base & ~(uint64_t)(PAGE - 1);
 
 	if (!d->size || wraps(d->base, d->size))
@@ -974,12 +974,11 @@ static int check_ipc(struct ctx *c, int v, const struct vmdesc_vm *vm,
 		return fail(c, v, "ipcs", ki, "doorbell", VMDESC_E_IRQ_RANGE);
 	if (p->doorbell && vm->console != VMDESC_CONSOLE_NONE &&
 	    p->doorbell == vm->console_irq)
-		return fail(c, v, "ipcs", ki, "doorbell",
-			    VMDESC_E_IRQ_VIRTUAL);
+		return fail(c, v, "ipcs", ki, "doorbell", VMDESC_E_IRQ_VIRTUAL);
 	for (uint32_t j = 0; j < k; j++)
 		if (ipc_at(c, vm, j)->shmem == p->shmem) {
 			fail(c, v, "ipcs", ki, "shmem", VMDESC_E_IPC_DUP);
-			return note_other(c, v, v, "ipcs", (int)j);
+			return note_other(c, ": also ", v, v, "ipcs", (int)j);
 		}
 	return 0;
 }
@@ -1014,24 +1013,24 @@ static bool ipa_item(const struct ctx *c, const struct vmdesc_vm *vm,
 	if (k < vm->regions.count) {
 		const struct vmdesc_region *r = region_at(c, vm, k);
 
-		*it = (struct item){ 0, "regions", (int)k,
-				     mkrange(r->ipa, r->size) };
+		*it = (struct item){0, "regions", (int)k,
+				    mkrange(r->ipa, r->size)};
 		return true;
 	}
 	k -= vm->regions.count;
 	if (k < vm->devices.count) {
 		const struct vmdesc_device *d = device_at(c, vm, k);
 
-		*it = (struct item){ 0, "devices", (int)k,
-				     mkrange(d->ipa, d->size) };
+		*it = (struct item){0, "devices", (int)k,
+				    mkrange(d->ipa, d->size)};
 		return true;
 	}
 	k -= vm->devices.count;
 	if (vm->console != VMDESC_CONSOLE_NONE) {
 		if (k == 0) {
-			*it = (struct item){ 0, "console_ipa", -1,
-					     mkrange(vm->console_ipa,
-						     VMDESC_CONSOLE_SIZE) };
+			*it = (struct item){
+			    0, "console_ipa", -1,
+			    mkrange(vm->console_ipa, VMDESC_CONSOLE_SIZE)};
 			return true;
 		}
 		k--;
@@ -1039,9 +1038,9 @@ static bool ipa_item(const struct ctx *c, const struct vmdesc_vm *vm,
 	if (k < vm->ipcs.count) {
 		const struct vmdesc_ipc *p = ipc_at(c, vm, k);
 
-		*it = (struct item){ 0, "ipcs", (int)k,
-				     mkrange(p->ipa,
-					     shmem_at(c, p->shmem)->size) };
+		*it =
+		    (struct item){0, "ipcs", (int)k,
+				  mkrange(p->ipa, shmem_at(c, p->shmem)->size)};
 		return true;
 	}
 	return false;
@@ -1050,14 +1049,13 @@ static bool ipa_item(const struct ctx *c, const struct vmdesc_vm *vm,
 static int fail_item(struct ctx *c, int v, const struct item *it,
 		     const char *member, enum vmdesc_reason code)
 {
-	return fail(c, v, it->arr, it->idx, it->idx >= 0 ? member : NULL,
-		    code);
+	return fail(c, v, it->arr, it->idx, it->idx >= 0 ? member : NULL, code);
 }
 
 static int check_ipa_map(struct ctx *c, int v, const struct vmdesc_vm *vm)
 {
 	const struct platform_range *w = &c->plat->intc_window;
-	struct vrange intc = { 0, 0 };
+	struct vrange intc = {0, 0};
 	bool has_intc = w->size && !wraps(w->base, w->size);
 	struct item a, b;
 
@@ -1072,7 +1070,7 @@ static int check_ipa_map(struct ctx *c, int v, const struct vmdesc_vm *vm)
 			if (overlaps(a.r, b.r)) {
 				fail_item(c, v, &a, "ipa",
 					  VMDESC_E_IPA_OVERLAP);
-				return note_other(c, v, v, b.arr, b.idx);
+				return note_other(c, " ", v, v, b.arr, b.idx);
 			}
 	}
 	return 0;
@@ -1099,8 +1097,8 @@ static int check_image(struct ctx *c, int v, const struct vmdesc_vm *vm,
 		       uint32_t k)
 {
 	const struct vmdesc_image *img = image_at(c, vm, k);
-	struct region_filter any = { c, vm, 0 };
-	struct region_filter fixed = { c, vm, VMDESC_MEM_FIXED_PA };
+	struct region_filter any = {c, vm, 0};
+	struct region_filter fixed = {c, vm, VMDESC_MEM_FIXED_PA};
 	int ki = (int)k;
 
 	if (img->source != VMDESC_IMAGE_BLOB &&
@@ -1120,15 +1118,14 @@ static int check_image(struct ctx *c, int v, const struct vmdesc_vm *vm,
 	if (!c->runtime && img->source == VMDESC_IMAGE_IN_PLACE &&
 	    !covered(mkrange(img->ipa, img->size), vm_region_get, &fixed,
 		     vm->regions.count))
-		return fail(c, v, "images", ki, "ipa",
-			    VMDESC_E_IMAGE_IN_PLACE);
+		return fail(c, v, "images", ki, "ipa", VMDESC_E_IMAGE_IN_PLACE);
 	for (uint32_t j = 0; j < k; j++) {
 		const struct vmdesc_image *o = image_at(c, vm, j);
 
 		if (overlaps(mkrange(img->ipa, img->size),
 			     mkrange(o->ipa, o->size))) {
 			fail(c, v, "images", ki, "ipa", VMDESC_E_IMAGE_OVERLAP);
-			return note_other(c, v, v, "images", (int)j);
+			return note_other(c, ": ", v, v, "images", (int)j);
 		}
 	}
 	return 0;
@@ -1263,21 +1260,21 @@ static int check_sharing(struct ctx *c, const uint32_t *below)
 		for (uint32_t j = 0; j < i; j++) {
 			const struct vmdesc_vm *b = vm_at(c, j);
 			uint64_t both = a->cpu_affinity & b->cpu_affinity;
-			bool share = share_a ||
-				     (b->flags & VMDESC_VM_SHARE_COLORS);
+			bool share =
+			    share_a || (b->flags & VMDESC_VM_SHARE_COLORS);
 
 			if (both && !stacked(below, i, j)) {
 				fail(c, (int)i, NULL, -1, "cpu_affinity",
 				     VMDESC_E_CPU_CONFLICT);
 				note_num(c, ": CPU ", lowest_bit(both), false);
-				note(c, " with");
-				return note_other(c, (int)i, (int)j, NULL, -1);
+				return note_other(c, " with ", (int)i, (int)j,
+						  NULL, -1);
 			}
 			if ((a->colors & b->colors) && !share) {
 				fail(c, (int)i, NULL, -1, "colors",
 				     VMDESC_E_COLOR_CONFLICT);
-				note(c, ": with");
-				return note_other(c, (int)i, (int)j, NULL, -1);
+				return note_other(c, ": with ", (int)i, (int)j,
+						  NULL, -1);
 			}
 		}
 	}
@@ -1297,13 +1294,13 @@ static bool pa_next(const struct ctx *c, struct pa_iter *it, struct item *out)
 
 		while (it->i < vm->regions.count) {
 			const struct vmdesc_region *r =
-				region_at(c, vm, it->i++);
+			    region_at(c, vm, it->i++);
 
 			if (!(r->flags & VMDESC_MEM_FIXED_PA))
 				continue;
-			*out = (struct item){ (int)it->vm, "regions",
-					      (int)it->i - 1,
-					      mkrange(r->pa, r->size) };
+			*out = (struct item){(int)it->vm, "regions",
+					     (int)it->i - 1,
+					     mkrange(r->pa, r->size)};
 			return true;
 		}
 	}
@@ -1312,8 +1309,8 @@ static bool pa_next(const struct ctx *c, struct pa_iter *it, struct item *out)
 
 		if (!s->pa)
 			continue;
-		*out = (struct item){ -1, "shmem", (int)it->i - 1,
-				      mkrange(s->pa, s->size) };
+		*out = (struct item){-1, "shmem", (int)it->i - 1,
+				     mkrange(s->pa, s->size)};
 		return true;
 	}
 	return false;
@@ -1321,11 +1318,11 @@ static bool pa_next(const struct ctx *c, struct pa_iter *it, struct item *out)
 
 static int check_pa_overlaps(struct ctx *c)
 {
-	struct pa_iter outer = { 0, 0 };
+	struct pa_iter outer = {0, 0};
 	struct item a, b;
 
 	while (pa_next(c, &outer, &a)) {
-		struct pa_iter inner = { 0, 0 };
+		struct pa_iter inner = {0, 0};
 
 		/* Both iterators stand just past `a` when inner reaches it. */
 		while (pa_next(c, &inner, &b) &&
@@ -1333,7 +1330,8 @@ static int check_pa_overlaps(struct ctx *c)
 			if (overlaps(a.r, b.r)) {
 				fail(c, a.vm, a.arr, a.idx, "pa",
 				     VMDESC_E_PA_OVERLAP);
-				return note_other(c, a.vm, b.vm, b.arr, b.idx);
+				return note_other(c, " ", a.vm, b.vm, b.arr,
+						  b.idx);
 			}
 	}
 	return 0;
@@ -1354,15 +1352,16 @@ static int check_device_overlaps(struct ctx *c)
 
 				for (uint32_t l = 0; l < n; l++) {
 					const struct vmdesc_device *e =
-						device_at(c, b, l);
+					    device_at(c, b, l);
 
 					if (!overlaps(mkrange(d->pa, d->size),
 						      mkrange(e->pa, e->size)))
 						continue;
 					fail(c, (int)i, "devices", (int)k, "pa",
 					     VMDESC_E_DEVICE_TAKEN);
-					return note_other(c, (int)i, (int)j,
-							  "devices", (int)l);
+					return note_other(c, ": also ", (int)i,
+							  (int)j, "devices",
+							  (int)l);
 				}
 			}
 		}
@@ -1400,7 +1399,8 @@ static int check_irq_owners(struct ctx *c)
 				continue;
 			fail(c, (int)i, "irqs", (int)k, "id",
 			     VMDESC_E_IRQ_TAKEN);
-			return note_other(c, (int)i, (int)vm, "irqs", (int)idx);
+			return note_other(c, ": also ", (int)i, (int)vm, "irqs",
+					  (int)idx);
 		}
 	}
 	return 0;
@@ -1432,7 +1432,8 @@ static int check_budget(struct ctx *c)
 		return 0;
 	fail(c, -1, "memory", -1, NULL, VMDESC_E_NO_MEMORY);
 	note_num(c, ": need ", (need + (1u << 20) - 1) >> 20, false);
-	return note_num(c, " MiB, free ", have >> 20, false);
+	note_num(c, " MiB, free ", have >> 20, false);
+	return note(c, " MiB");
 }
 
 static int check_relations(struct ctx *c)
@@ -1554,8 +1555,8 @@ static int validate(struct ctx *c, const void *blob, uint32_t size)
 	int rc = layout(c, blob, size);
 
 	c->colors = vmdesc_color_count(p);
-	c->ipa_last = p->ipa_bits && p->ipa_bits < 64 ? low_mask(p->ipa_bits)
-						       : MAX_U64;
+	c->ipa_last =
+	    p->ipa_bits && p->ipa_bits < 64 ? low_mask(p->ipa_bits) : MAX_U64;
 	if (!rc)
 		rc = check_header_fields(c);
 	if (!rc)
@@ -1638,8 +1639,7 @@ const struct vmdesc_vm *vmdesc_vm(const struct vmdesc_header *h, uint32_t i)
 const struct vmdesc_shmem *vmdesc_shmem(const struct vmdesc_header *h,
 					uint32_t i)
 {
-	return h ? element(h, &h->shmem, sizeof(struct vmdesc_shmem), i)
-		 : NULL;
+	return h ? element(h, &h->shmem, sizeof(struct vmdesc_shmem), i) : NULL;
 }
 
 const struct vmdesc_region *vmdesc_region(const struct vmdesc_header *h,

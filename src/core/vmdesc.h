@@ -23,66 +23,72 @@
 enum vmdesc_reason {
 	VMDESC_OK = 0,
 	/* layout */
-	VMDESC_E_ARGS,           /* no blob or no platform given */
-	VMDESC_E_BLOB_ALIGN,     /* the blob is not 8-byte aligned in memory */
-	VMDESC_E_TRUNCATED,      /* shorter than its header or its total_size */
+	VMDESC_E_ARGS,	     /* no blob or no platform given */
+	VMDESC_E_BLOB_ALIGN, /* the blob is not 8-byte aligned in memory */
+	VMDESC_E_TRUNCATED,  /* shorter than its header or its total_size */
 	VMDESC_E_MAGIC,
 	VMDESC_E_VERSION,
 	VMDESC_E_KIND,
-	VMDESC_E_SIZE,           /* total_size smaller than the header */
-	VMDESC_E_TOO_MANY,       /* count above VMDESC_MAX_* */
-	VMDESC_E_EMPTY_OFFSET,   /* count 0 but offset set */
-	VMDESC_E_MISALIGNED,     /* array offset not a multiple of VMDESC_ALIGN */
+	VMDESC_E_SIZE,	       /* total_size smaller than the header */
+	VMDESC_E_TOO_MANY,     /* count above VMDESC_MAX_* */
+	VMDESC_E_EMPTY_OFFSET, /* count 0 but offset set */
+	VMDESC_E_MISALIGNED,   /* array offset not a multiple of VMDESC_ALIGN */
 	VMDESC_E_HEADER_OVERLAP, /* array or image inside the header */
-	VMDESC_E_BOUNDS,         /* array beyond the end of the blob */
-	VMDESC_E_IMAGE_ALIGN,    /* image offset not a multiple of VMDESC_IMAGE_ALIGN */
-	VMDESC_E_IMAGE_BOUNDS,   /* image bytes beyond the end of the blob */
+	VMDESC_E_BOUNDS,	 /* array beyond the end of the blob */
+	VMDESC_E_IMAGE_ALIGN,	 /* image offset not a multiple of
+				    VMDESC_IMAGE_ALIGN */
+	VMDESC_E_IMAGE_BOUNDS,	 /* image bytes beyond the end of the blob */
 	/* fields */
-	VMDESC_E_FLAGS,          /* unknown flag bits */
-	VMDESC_E_RESERVED,       /* reserved field not zero */
-	VMDESC_E_COUNT,          /* no VM, or not exactly one in a single-VM blob */
-	VMDESC_E_PLATFORM,       /* built for another board */
-	VMDESC_E_NAME,           /* empty, unterminated, unprintable, dirty padding */
+	VMDESC_E_FLAGS,	   /* unknown flag bits */
+	VMDESC_E_RESERVED, /* reserved field not zero */
+	VMDESC_E_COUNT,	   /* no VM, or not exactly one in a single-VM blob */
+	VMDESC_E_PLATFORM, /* built for another board */
+	VMDESC_E_NAME,	   /* empty, unterminated, unprintable, dirty padding */
 	VMDESC_E_NAME_DUP,
 	VMDESC_E_ZERO_SIZE,
-	VMDESC_E_PAGE_ALIGN,     /* address or size not a page multiple */
-	VMDESC_E_WRAP,           /* base + size wraps around */
-	VMDESC_E_IPA_RANGE,      /* beyond the board's guest-physical space */
-	VMDESC_E_PERMS,          /* no access, or write without read */
-	VMDESC_E_PA_UNUSED,      /* pa set on a region without VMDESC_MEM_FIXED_PA */
-	VMDESC_E_IPA_OVERLAP,    /* two ranges of one VM's guest-physical space */
-	VMDESC_E_INTC_WINDOW,    /* inside the emulated interrupt controller */
-	VMDESC_E_PA_OVERLAP,     /* fixed physical memory used twice */
-	VMDESC_E_HYP_MEMORY,     /* inside the hypervisor's own memory */
-	VMDESC_E_NOT_RAM,        /* fixed physical memory outside board RAM */
-	VMDESC_E_NO_MEMORY,      /* all VMs together need more RAM than the board has */
-	VMDESC_E_NOT_DEVICE,     /* MMIO range not on the board */
-	VMDESC_E_DEVICE_TAKEN,   /* MMIO range given twice */
-	VMDESC_E_IRQ_RANGE,      /* interrupt not assignable on the board */
-	VMDESC_E_IRQ_HYP,        /* the hypervisor's own interrupt */
-	VMDESC_E_IRQ_TAKEN,      /* interrupt given twice */
-	VMDESC_E_IRQ_VIRTUAL,    /* same number as the VM's console or a doorbell */
-	VMDESC_E_VCPUS,          /* zero, or not the number of affinity bits */
-	VMDESC_E_CPU_RANGE,      /* CPU beyond the board's */
-	VMDESC_E_CPU_CONFLICT,   /* physical CPU shared outside a VM-stack */
-	VMDESC_E_ENTRY,          /* entry not in an executable region */
-	VMDESC_E_IMAGE_SOURCE,   /* unknown image source, or offset on in-place */
-	VMDESC_E_IMAGE_OUTSIDE,  /* image not inside the VM's memory */
-	VMDESC_E_IMAGE_IN_PLACE, /* in-place image at boot outside fixed memory */
+	VMDESC_E_PAGE_ALIGN, /* address or size not a page multiple */
+	VMDESC_E_WRAP,	     /* base + size wraps around */
+	VMDESC_E_IPA_RANGE,  /* beyond the board's guest-physical space */
+	VMDESC_E_PERMS,	     /* no access, or write without read */
+	VMDESC_E_PA_UNUSED, /* pa set on a region without VMDESC_MEM_FIXED_PA */
+	VMDESC_E_IPA_OVERLAP, /* two ranges of one VM's guest-physical space */
+	VMDESC_E_INTC_WINDOW, /* inside the emulated interrupt controller */
+	VMDESC_E_PA_OVERLAP,  /* fixed physical memory used twice */
+	VMDESC_E_HYP_MEMORY,  /* inside the hypervisor's own memory */
+	VMDESC_E_NOT_RAM,     /* fixed physical memory outside board RAM */
+	VMDESC_E_NO_MEMORY, /* all VMs together need more RAM than the board has
+			     */
+	VMDESC_E_NOT_DEVICE,   /* MMIO range not on the board */
+	VMDESC_E_DEVICE_TAKEN, /* MMIO range given twice */
+	VMDESC_E_IRQ_RANGE,    /* interrupt not assignable on the board */
+	VMDESC_E_IRQ_HYP,      /* the hypervisor's own interrupt */
+	VMDESC_E_IRQ_TAKEN,    /* interrupt given twice */
+	VMDESC_E_IRQ_VIRTUAL,  /* same number as the VM's console or a doorbell
+				*/
+	VMDESC_E_VCPUS,	       /* zero, or not the number of affinity bits */
+	VMDESC_E_CPU_RANGE,    /* CPU beyond the board's */
+	VMDESC_E_CPU_CONFLICT, /* physical CPU shared outside a VM-stack */
+	VMDESC_E_ENTRY,	       /* entry not in an executable region */
+	VMDESC_E_IMAGE_SOURCE, /* unknown image source, or offset on in-place */
+	VMDESC_E_IMAGE_OUTSIDE,	 /* image not inside the VM's memory */
+	VMDESC_E_IMAGE_IN_PLACE, /* in-place image at boot outside fixed memory
+				  */
 	VMDESC_E_IMAGE_OVERLAP,
-	VMDESC_E_COLOR_RANGE,    /* color beyond the board's */
-	VMDESC_E_COLOR_CONFLICT, /* colors shared without VMDESC_VM_SHARE_COLORS */
-	VMDESC_E_COLOR_FIXED,    /* colors asked for fixed physical memory */
-	VMDESC_E_REF_DANGLING,   /* tee / parent / shmem index out of range */
+	VMDESC_E_COLOR_RANGE,	 /* color beyond the board's */
+	VMDESC_E_COLOR_CONFLICT, /* colors shared without VMDESC_VM_SHARE_COLORS
+				  */
+	VMDESC_E_COLOR_FIXED,	 /* colors asked for fixed physical memory */
+	VMDESC_E_REF_DANGLING,	 /* tee / parent / shmem index out of range */
 	VMDESC_E_REF_SELF,
 	VMDESC_E_REF_CYCLE,
-	VMDESC_E_TEE_NOT_TEE,    /* tee names a VM without VMDESC_VM_TEE */
-	VMDESC_E_TEE_HAS_TEE,    /* a TEE served by a TEE */
-	VMDESC_E_CONSOLE,        /* unknown type, or settings without a console */
-	VMDESC_E_IPC_DUP,        /* the same shared memory linked twice */
+	VMDESC_E_TEE_NOT_TEE, /* tee names a VM without VMDESC_VM_TEE */
+	VMDESC_E_TEE_HAS_TEE, /* a TEE served by a TEE */
+	VMDESC_E_CONSOLE,     /* unknown type, or settings without a console */
+	VMDESC_E_IPC_DUP,     /* the same shared memory linked twice */
 	/* run time (single-VM blobs) */
-	VMDESC_E_RUNTIME_PA,     /* region not taken from the parent (no FIXED_PA) */
-	VMDESC_E_RUNTIME_REF,    /* tee / parent / hyp_colors at run time */
+	VMDESC_E_RUNTIME_PA,  /* region not taken from the parent (no FIXED_PA)
+			       */
+	VMDESC_E_RUNTIME_REF, /* tee / parent / hyp_colors at run time */
 	VMDESC_E_NOT_PARENT_MEMORY,
 	VMDESC_E_NOT_PARENT_DEVICE,
 	VMDESC_E_NOT_PARENT_IRQ,
@@ -95,8 +101,8 @@ struct vmdesc_error {
 	int vm; /* index of the VM at fault, or -1 (header, shared memory) */
 	enum vmdesc_reason code;
 	char vm_name[VMDESC_NAME_MAX]; /* "" until the names are known good */
-	char field[32];                /* e.g. "regions[2].size" */
-	char reason[96];               /* e.g. "not a multiple of 4096" */
+	char field[32];		       /* e.g. "regions[2].size" */
+	char reason[96];	       /* e.g. "not a multiple of 4096" */
 };
 
 struct vmdesc_range {
@@ -122,8 +128,8 @@ struct vmdesc_owner_view {
 	uint32_t vcpus;
 	const struct vmdesc_range *memory;  /* the parent's RAM, parent IPA */
 	const struct vmdesc_range *devices; /* the parent's MMIO, parent IPA */
-	const uint32_t *irqs;               /* the parent's physical interrupts */
-	uint64_t colors;                    /* 0 = the parent is not colored */
+	const uint32_t *irqs; /* the parent's physical interrupts */
+	uint64_t colors;      /* 0 = the parent is not colored */
 };
 
 /*
@@ -144,7 +150,8 @@ int vmdesc_validate(const void *blob, uint32_t size,
 		    const struct vmdesc_owner_view *parent,
 		    struct vmdesc_error *err);
 
-/* "vm 1 (linux): regions[2].size: not a multiple of 4096", always terminated. */
+/* "vm 1 (linux): regions[2].size: not a multiple of 4096", always terminated.
+ */
 void vmdesc_error_format(const struct vmdesc_error *e, char *buf, size_t n);
 /* The fixed text of a reason, without the details an error may add. */
 const char *vmdesc_reason_text(enum vmdesc_reason r);

@@ -11,9 +11,9 @@
 #include <tessera/platform_desc.h>
 
 const struct platform_desc *const platform_descs[] = {
-	&platform_qemu_aarch64_virt,
-	&platform_qemu_riscv64_virt,
-	NULL,
+    &platform_qemu_aarch64_virt,
+    &platform_qemu_riscv64_virt,
+    NULL,
 };
 
 const struct platform_desc *platform_desc_find(const char *name)

@@ -10,6 +10,8 @@
 #define MiB (1ull << 20)
 #define GiB (1ull << 30)
 
+/* A table is easier to check against the device tree as a table. */
+/* clang-format off */
 #define VIRTIO_MMIO(n)                                                         \
 	{ "virtio-mmio", 0x0a000000ull + (n) * 0x200ull, 0x200, 48 + (n), 1 }
 
@@ -46,3 +48,4 @@ const struct platform_desc platform_qemu_aarch64_virt = {
 	/* QEMU models no cache; these are the numbers colors are planned on. */
 	.llc = { .line_size = 64, .ways = 16, .size = 1 * MiB },
 };
+/* clang-format on */

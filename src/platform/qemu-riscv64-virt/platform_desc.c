@@ -10,6 +10,8 @@
 #define MiB (1ull << 20)
 #define GiB (1ull << 30)
 
+/* A table is easier to check against the device tree as a table. */
+/* clang-format off */
 #define VIRTIO_MMIO(n)                                                         \
 	{ "virtio-mmio", 0x10001000ull + (n) * 0x1000ull, 0x1000, 1 + (n), 1 }
 
@@ -37,3 +39,4 @@ const struct platform_desc platform_qemu_riscv64_virt = {
 	.ipa_bits = 41,
 	.llc = { .line_size = 64, .ways = 16, .size = 1 * MiB },
 };
+/* clang-format on */
