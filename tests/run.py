@@ -5,7 +5,8 @@ hypervisor with real guests and read what they print.
 
 Each scenario names a build (platform + configuration), the QEMU machine, the
 lines that must appear (regular expressions, each after the previous one's
-match, or in any order when the scenario says "unordered"), lines that must never appear, and
+match, or in any order when the scenario says "unordered"; an item
+{"send": text} types text on the console once everything before it matched), lines that must never appear, and
 whether QEMU must end by itself (every VM off). A scenario has a time limit;
 running out of time with expectations unmet is a failure.
 
@@ -54,6 +55,12 @@ class Reader(threading.Thread):
         self.lines, self.cond = [], threading.Condition()
         self.done = False
 
+    def send(self, text):
+        """Types `text` on the console (the VM with the input focus gets it)."""
+        self.log.write(f"<<< typed {text!r}\n")
+        self.proc.stdin.write(text.encode())
+        self.proc.stdin.flush()
+
     def run(self):
         for raw in iter(self.proc.stdout.readline, b""):
             line = raw.decode("utf-8", "replace").rstrip("\r\n")
@@ -77,6 +84,8 @@ def check(sc, reader, deadline):
                 for f in forbid:
                     if f.search(line):
                         return False, f"forbidden line: {line!r}"
+            while expect and isinstance(expect[0], dict):
+                reader.send(expect.pop(0)["send"])
             while expect and pos < len(reader.lines):
                 line = reader.lines[pos]
                 if sc.get("unordered"):
@@ -84,7 +93,11 @@ def check(sc, reader, deadline):
                 elif re.search(expect[0], line):
                     expect.pop(0)
                 pos += 1
+                if expect and isinstance(expect[0], dict):
+                    break
             pos = len(reader.lines) if not expect else pos
+            if expect and isinstance(expect[0], dict):
+                continue
             if not expect and (not sc.get("exits") or reader.done):
                 return True, ""
             if reader.done and expect:
@@ -122,9 +135,6 @@ def run_scenario(sc, logdir):
     reader.start()
     deadline = time.monotonic() + sc.get("timeout", 60)
     try:
-        for text in sc.get("input", []):
-            proc.stdin.write(text.encode())
-            proc.stdin.flush()
         ok, why = check(sc, reader, deadline)
         if ok:
             ok, why = settle(sc, reader)

@@ -53,3 +53,36 @@ SCENARIOS = [
      "expect": [r"^\[caller\] .*PASS", r"all VMs are off"],
      "forbid": [r"FAIL", r"PANIC", r"stopped:"], "exits": True, "timeout": 60},
 ]
+
+# Debian's arm64 kernel, unmodified, in VMs of its own.
+LINUX_INIT = r"TESSERA-LINUX-INIT-OK cpus=2 "
+SCENARIOS += [
+    {"name": "arm-linux-next-to-baremetal", "config": "linux-demo",
+     "machine": arm_machine(),
+     "expect": [r"^\[baremetal\] heartbeat\[0\]: start",
+                r"^\[linux\] .*Booting Linux on physical CPU",
+                r"^\[linux\] " + LINUX_INIT,
+                {"send": "echo marker-$((6*7))\n"},
+                r"^\[linux\] marker-42$",
+                r"^\[baremetal\] heartbeat\[0\]: alive: \d+ ",
+                r"^\[baremetal\] heartbeat\[0\]: alive: \d+ "],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops"],
+     "timeout": 120},
+    {"name": "arm-linux-attack-stopped", "config": "test-linux-attack",
+     "machine": arm_machine(),
+     "expect": [r"^\[linux\] " + LINUX_INIT,
+                r"^\[linux\] linux-attack: writing to 0x80000000",
+                r"vm 0 \(linux\) stopped: vcpu \d, pc 0x[0-9a-f]+, address 0x80000000: "
+                r"access outside the VM's memory",
+                r"^\[baremetal\] hello\[0\]: tick \d+",
+                r"^\[baremetal\] hello\[0\]: tick \d+"],
+     "forbid": [r"survived", r"PANIC", r"vm 1 \(baremetal\) stopped"],
+     "timeout": 120},
+    {"name": "arm-two-linux-one-powers-off", "config": "test-two-linux",
+     "machine": arm_machine(), "timeout": 180,
+     "expect": [r"^\[linux1\] " + LINUX_INIT, r"^\[linux1\] linux-off: powering off",
+                r"vm 1 \(linux1\) powered off",
+                {"send": "echo still-$((40+2)) on $(nproc) cpus\n"},
+                r"^\[linux0\] still-42 on 2 cpus$"],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"all VMs are off"]},
+]
