@@ -1,22 +1,27 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # The baremetal test guest, as a fragment of the top Makefile, which
-# defines BUILD, CROSS_COMPILE and ARCH first. Every tests/<name>.c becomes
-# $(BUILD)/guests/baremetal/<name>.elf and <name>.bin, linked with the
-# shared core (core/) and the arch library (arch/$(ARCH)/).
+# defines BUILD, ARCH (armv8, riscv) and usually CROSS_COMPILE first. Every
+# tests/<name>.c becomes <name>.elf and <name>.bin in $(GUEST_OUT), linked
+# with the shared core (core/) and the arch library (arch/$(ARCH)/). The
+# arch names the directory, so the builds of both can share one BUILD:
+# $(BUILD)/guests/baremetal (armv8), $(BUILD)/guests/baremetal-riscv.
 #
 # Knobs: GUEST_CFLAGS (extra flags for everything), GUEST_CFLAGS_<name>
 # (for one test, e.g. GUEST_CFLAGS_hello=-DTICKS=5), GUEST_LOAD_ADDR.
 # A change to any of them rebuilds the guest.
 
 GUEST_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
-GUEST_OUT := $(BUILD)/guests/baremetal
+
+# Sets GUEST_OUT_DIR, GUEST_ARCH_SRCS, GUEST_ARCH_CFLAGS, GUEST_LDSCRIPT,
+# GUEST_LOAD_ADDR, and CROSS_COMPILE unless it is set already.
+include $(GUEST_DIR)/arch/$(ARCH)/arch.mk
+
+GUEST_OUT := $(BUILD)/$(GUEST_OUT_DIR)
 GUEST_OBJ := $(GUEST_OUT)/obj
 
 GUEST_CC := $(CROSS_COMPILE)gcc
 GUEST_OBJCOPY := $(CROSS_COMPILE)objcopy
-
-include $(GUEST_DIR)/arch/$(ARCH)/arch.mk
 
 GUEST_SRCS := $(wildcard $(GUEST_DIR)/core/*.c) $(GUEST_ARCH_SRCS)
 GUEST_C_OBJS := $(patsubst $(GUEST_DIR)/%.c,$(GUEST_OBJ)/%.o,\

@@ -13,16 +13,16 @@
 #define TESSERA_HYPERCALL_H
 
 #define TESSERA_SMCCC_BASE 0xc6000000u /* fast, SMC64, owner 6 */
-#define TESSERA_SBI_EXT 0x0a545352u /* firmware-specific range, "TSR" */
+#define TESSERA_SBI_EXT	   0x0a545352u /* firmware-specific range, "TSR" */
 
 /* Function numbers, the same on both architectures. */
 enum tessera_hc {
-	HC_NULL = 0,      /* does nothing; the cost of a round trip */
-	HC_VM_INFO = 1,   /* -> x1 = own VM id, x2 = vCPU id, x3 = vCPU count */
+	HC_NULL = 0,	  /* does nothing; the cost of a round trip */
+	HC_VM_INFO = 1,	  /* -> x1 = own VM id, x2 = vCPU id, x3 = vCPU count */
 	HC_VM_CREATE = 2, /* (desc ipa, desc size) -> x1 = child id */
 	HC_VM_INVOKE = 3, /* (child id) -> runs the child until it yields */
 	HC_VM_DESTROY = 4, /* (child id) */
-	HC_VM_YIELD = 5,  /* back to the parent */
+	HC_VM_YIELD = 5,   /* back to the parent */
 	HC_IPC_NOTIFY = 6, /* (ipc index) rings the peers' doorbells */
 	HC_MEM_REPORT = 7, /* prints this VM's frame summary on the console */
 	HC_COUNT
@@ -38,9 +38,9 @@ enum tessera_status {
 	HS_OK = 0,
 	HS_NOT_SUPPORTED = -1, /* SMCCC_RET_NOT_SUPPORTED */
 	HS_INVALID = -2,       /* a bad argument */
-	HS_DENIED = -3,        /* the caller may not do this */
+	HS_DENIED = -3,	       /* the caller may not do this */
 	HS_NO_MEMORY = -4,     /* the hypervisor's pool is exhausted */
-	HS_BUSY = -5,          /* the object is in use (e.g. a running child) */
+	HS_BUSY = -5,	       /* the object is in use (e.g. a running child) */
 	HS_NOT_FOUND = -6,     /* no such VM, channel or object */
 	HS_BAD_DESC = -7,      /* the VM description failed validation */
 };

@@ -10,7 +10,8 @@
 #include <stdint.h>
 
 #define PLATFORM_MAX_RAM 4u
-/* QEMU's virt boards list 32 virtio-mmio transports beside their other devices. */
+/* QEMU's virt boards list 32 virtio-mmio transports beside their other devices.
+ */
 #define PLATFORM_MAX_DEVICES 48u
 
 struct platform_range {
@@ -28,7 +29,8 @@ struct platform_device {
 	const char *name;
 	uint64_t base;
 	uint64_t size;
-	uint32_t irq_first; /* interrupts the device may raise, [first, first + count) */
+	uint32_t irq_first; /* interrupts the device may raise, [first, first +
+			       count) */
 	uint32_t irq_count;
 };
 
@@ -44,8 +46,8 @@ struct platform_desc {
 	uint32_t ram_count;
 	struct platform_range ram[PLATFORM_MAX_RAM];
 	/*
-	 * The hypervisor occupies [ram[0].base, ram[0].base + hyp_reserved) plus
-	 * its configuration blob placed right after, rounded up to 2 MiB.
+	 * The hypervisor occupies [ram[0].base, ram[0].base + hyp_reserved)
+	 * plus its configuration blob placed right after, rounded up to 2 MiB.
 	 */
 	uint64_t hyp_reserved;
 	/* Devices a VM may be given (pass-through). */
@@ -54,23 +56,28 @@ struct platform_desc {
 	/* Interrupts a VM may own: [irq_first, irq_first + irq_count). */
 	uint32_t irq_first;
 	uint32_t irq_count;
-	/* Interrupts the hypervisor keeps for itself (its console), 0 = none. */
+	/* Interrupts the hypervisor keeps for itself (its console), 0 = none.
+	 */
 	uint32_t hyp_irq;
-	/* Guest-physical window of the emulated interrupt controller, no VM memory there. */
+	/* Guest-physical window of the emulated interrupt controller, no VM
+	 * memory there. */
 	struct platform_range intc_window;
 	/*
-	 * Guest-physical addresses stage 2 translates, [0, 2^ipa_bits); the arch
-	 * layer must set up at least this many. 0 means 64 (no limit checked).
+	 * Guest-physical addresses stage 2 translates, [0, 2^ipa_bits); the
+	 * arch layer must set up at least this many. 0 means 64 (no limit
+	 * checked).
 	 */
 	uint32_t ipa_bits;
 	struct platform_cache llc;
 };
 
-/* The boards (src/platform/<name>/platform_desc.c); the hypervisor links its own. */
+/* The boards (src/platform/<name>/platform_desc.c); the hypervisor links its
+ * own. */
 extern const struct platform_desc platform_qemu_aarch64_virt;
 extern const struct platform_desc platform_qemu_riscv64_virt;
 
-/* Host tools: every board by name (src/platform/platforms.c), NULL-terminated. */
+/* Host tools: every board by name (src/platform/platforms.c), NULL-terminated.
+ */
 extern const struct platform_desc *const platform_descs[];
 const struct platform_desc *platform_desc_find(const char *name);
 

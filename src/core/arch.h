@@ -19,7 +19,8 @@ void arch_cpu_relax(void);
 void arch_cpu_wake_all(void);
 /* Start physical CPU `cpu` at the hypervisor's secondary entry. */
 int arch_cpu_start(unsigned cpu);
-/* Sleep until an interrupt is pending (interrupts stay masked in the hypervisor). */
+/* Sleep until an interrupt is pending (interrupts stay masked in the
+ * hypervisor). */
 void arch_cpu_wait(void);
 noreturn void arch_system_off(void);
 /*
@@ -27,7 +28,8 @@ noreturn void arch_system_off(void);
  * starting with caches off (and its instruction fetches) sees it.
  */
 void arch_cache_clean(const void *p, size_t size);
-/* Abandon the current call chain and continue in core_cpu_loop() on a fresh stack. */
+/* Abandon the current call chain and continue in core_cpu_loop() on a fresh
+ * stack. */
 noreturn void arch_cpu_reschedule(void);
 
 /* Microseconds since the machine was reset (the architectural counter). */

@@ -10,21 +10,21 @@
 #define TESSERA_VERSION "0.1.0"
 
 #define PAGE_SHIFT 12
-#define PAGE_SIZE (1ull << PAGE_SHIFT)
-#define KiB (1ull << 10)
-#define MiB (1ull << 20)
-#define GiB (1ull << 30)
+#define PAGE_SIZE  (1ull << PAGE_SHIFT)
+#define KiB	   (1ull << 10)
+#define MiB	   (1ull << 20)
+#define GiB	   (1ull << 30)
 
-#define MAX_CPUS 8u
-#define MAX_VMS 16u
+#define MAX_CPUS	 8u
+#define MAX_VMS		 16u
 #define MAX_VCPUS_PER_VM MAX_CPUS
 
-#define ALIGN_UP(x, a) (((x) + ((a)-1)) & ~((__typeof__(x))(a)-1))
+#define ALIGN_UP(x, a)	 (((x) + ((a)-1)) & ~((__typeof__(x))(a)-1))
 #define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a)-1))
 #define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a)-1)) == 0)
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define MIN(a, b) ((a) < (b) ? (a) : (b))
-#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define ARRAY_SIZE(a)	 (sizeof(a) / sizeof((a)[0]))
+#define MIN(a, b)	 ((a) < (b) ? (a) : (b))
+#define MAX(a, b)	 ((a) > (b) ? (a) : (b))
 
 #define noreturn _Noreturn
 
@@ -36,10 +36,10 @@ void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* An internal invariant broke: a hypervisor bug, never a guest's doing. */
 noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-#define BUG_ON(cond)                                                           \
-	do {                                                                   \
-		if (cond)                                                      \
-			panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond);  \
+#define BUG_ON(cond)                                                          \
+	do {                                                                  \
+		if (cond)                                                     \
+			panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
 	} while (0)
 
 #endif

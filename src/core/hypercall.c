@@ -6,8 +6,7 @@
 static struct hc_result vm_info(struct vcpu *vcpu)
 {
 	return (struct hc_result){
-		HS_OK, { vcpu->vm->id, vcpu->id, vcpu->vm->vcpu_count }
-	};
+	    HS_OK, {vcpu->vm->id, vcpu->id, vcpu->vm->vcpu_count}};
 }
 
 struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
@@ -16,10 +15,10 @@ struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
 	(void)args;
 	switch (fn) {
 	case HC_NULL:
-		return (struct hc_result){ HS_OK, { 0 } };
+		return (struct hc_result){HS_OK, {0}};
 	case HC_VM_INFO:
 		return vm_info(vcpu);
 	default:
-		return (struct hc_result){ HS_NOT_SUPPORTED, { 0 } };
+		return (struct hc_result){HS_NOT_SUPPORTED, {0}};
 	}
 }

@@ -26,8 +26,8 @@ static void memory_init(const struct platform_desc *p, uint32_t blob_size)
 	paddr_t base = p->ram[0].base;
 	uint64_t hyp = vmdesc_hyp_reserved(p, blob_size);
 
-	mem_pool_init(&hyp_mem, base, MIN(p->ram[0].size / PAGE_SIZE,
-					  (uint64_t)MAX_RAM_PAGES),
+	mem_pool_init(&hyp_mem, base,
+		      MIN(p->ram[0].size / PAGE_SIZE, (uint64_t)MAX_RAM_PAGES),
 		      page_owner);
 	if (mem_claim(&hyp_mem, base, hyp, OWNER_HYP))
 		panic("cannot reserve the hypervisor's own memory");
@@ -36,8 +36,8 @@ static void memory_init(const struct platform_desc *p, uint32_t blob_size)
 static const struct vmdesc_header *config_check(const struct platform_desc *p)
 {
 	const struct vmdesc_header *blob = (const void *)__config_start;
-	uint32_t size = (uint32_t)((uintptr_t)__config_end -
-				   (uintptr_t)__config_start);
+	uint32_t size =
+	    (uint32_t)((uintptr_t)__config_end - (uintptr_t)__config_start);
 	struct vmdesc_error err;
 	char msg[192];
 
@@ -82,7 +82,8 @@ void core_boot(void)
 	for (unsigned cpu = 1; cpu < p->cpu_count; cpu++)
 		if (arch_cpu_start(cpu))
 			log_info("CPU %u did not start", cpu);
-	/* The boot-time figure: reset to (about) the first guest instruction. */
+	/* The boot-time figure: reset to (about) the first guest instruction.
+	 */
 	log_info("entering the guests %llu us after reset",
 		 (unsigned long long)arch_time_us());
 }

@@ -11,8 +11,8 @@
 #include "hyp.h"
 
 typedef uint8_t owner_t;
-#define OWNER_FREE 0u
-#define OWNER_HYP 1u
+#define OWNER_FREE   0u
+#define OWNER_HYP    1u
 #define OWNER_VM(id) ((owner_t)((id) + 2u))
 
 struct mem_pool {
@@ -24,7 +24,8 @@ struct mem_pool {
 
 void mem_pool_init(struct mem_pool *p, paddr_t base, size_t pages,
 		   owner_t *owner_table);
-/* Claim [pa, pa + size) for `owner`; fails (nothing changes) unless all free. */
+/* Claim [pa, pa + size) for `owner`; fails (nothing changes) unless all free.
+ */
 int mem_claim(struct mem_pool *p, paddr_t pa, uint64_t size, owner_t owner);
 /*
  * A free, physically contiguous range of `size` bytes aligned to `align`

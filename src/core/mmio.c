@@ -6,8 +6,8 @@ int mmio_register(struct mmio_map *map, ipa_t base, uint64_t size,
 {
 	if (map->count == MMIO_MAX_RANGES)
 		return -1;
-	map->ranges[map->count++] = (struct mmio_range){ base, size, handler,
-							 dev };
+	map->ranges[map->count++] =
+	    (struct mmio_range){base, size, handler, dev};
 	return 0;
 }
 

@@ -14,7 +14,7 @@ struct vcpu;
 
 struct mmio_access {
 	uint64_t offset; /* from the start of the device's range */
-	unsigned width;  /* bytes: 1, 2, 4 or 8 */
+	unsigned width;	 /* bytes: 1, 2, 4 or 8 */
 	bool write;
 	uint64_t value; /* in for writes, out for reads */
 };

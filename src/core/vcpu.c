@@ -35,8 +35,8 @@ static noreturn void leave(struct vcpu *vcpu)
 void cpu_handle_work(void)
 {
 	struct cpu *c = this_cpu();
-	uint32_t work = __atomic_exchange_n(&c->pending_work, 0,
-					    __ATOMIC_ACQUIRE);
+	uint32_t work =
+	    __atomic_exchange_n(&c->pending_work, 0, __ATOMIC_ACQUIRE);
 	struct vcpu *v = c->loaded;
 
 	if (!v)

@@ -37,12 +37,12 @@ void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write)
 /* Physical memory for a region, aligned like its IPA so blocks can map it. */
 static paddr_t region_alloc(struct vm *vm, const struct vmdesc_region *r)
 {
-	static const uint64_t aligns[] = { 1 * GiB, 2 * MiB, PAGE_SIZE };
+	static const uint64_t aligns[] = {1 * GiB, 2 * MiB, PAGE_SIZE};
 
 	if (r->flags & VMDESC_MEM_FIXED_PA)
 		return mem_claim(&hyp_mem, r->pa, r->size, OWNER_VM(vm->id))
-			       ? 0
-			       : r->pa;
+			   ? 0
+			   : r->pa;
 	for (unsigned i = 0; i < ARRAY_SIZE(aligns); i++) {
 		paddr_t pa;
 
@@ -59,16 +59,19 @@ static paddr_t region_alloc(struct vm *vm, const struct vmdesc_region *r)
 static int memory_create(struct vm *vm)
 {
 	for (unsigned i = 0; i < vm->desc->regions.count; i++) {
-		const struct vmdesc_region *r = vmdesc_region(vm->blob, vm->desc, i);
+		const struct vmdesc_region *r =
+		    vmdesc_region(vm->blob, vm->desc, i);
 		paddr_t pa = region_alloc(vm, r);
 
 		if (!pa) {
-			log_info("vm %s: no physical memory for region %u (%llu KiB)",
-				 vm->name, i, (unsigned long long)r->size / KiB);
+			log_info("vm %s: no physical memory for region %u "
+				 "(%llu KiB)",
+				 vm->name, i,
+				 (unsigned long long)r->size / KiB);
 			return -1;
 		}
-		vm->regions[i] = (struct vm_region){ r->ipa, pa, r->size,
-						     r->flags };
+		vm->regions[i] =
+		    (struct vm_region){r->ipa, pa, r->size, r->flags};
 		vm->region_count = i + 1;
 		/* A VM never sees what an earlier owner left in its pages. */
 		memset((void *)(uintptr_t)pa, 0, r->size);
@@ -81,10 +84,12 @@ static int memory_create(struct vm *vm)
 static int devices_create(struct vm *vm)
 {
 	for (unsigned i = 0; i < vm->desc->devices.count; i++) {
-		const struct vmdesc_device *d = vmdesc_device(vm->blob, vm->desc, i);
+		const struct vmdesc_device *d =
+		    vmdesc_device(vm->blob, vm->desc, i);
 
 		if (arch_stage2_map(vm, d->ipa, d->pa, d->size,
-				    STAGE2_DEVICE | VMDESC_MEM_R | VMDESC_MEM_W))
+				    STAGE2_DEVICE | VMDESC_MEM_R |
+					VMDESC_MEM_W))
 			return -1;
 	}
 	for (unsigned i = 0; i < vm->desc->irqs.count; i++)
@@ -95,7 +100,8 @@ static int devices_create(struct vm *vm)
 static void images_load(struct vm *vm)
 {
 	for (unsigned i = 0; i < vm->desc->images.count; i++) {
-		const struct vmdesc_image *img = vmdesc_image(vm->blob, vm->desc, i);
+		const struct vmdesc_image *img =
+		    vmdesc_image(vm->blob, vm->desc, i);
 		const void *src = vmdesc_image_data(vm->blob, img);
 		void *dst = vm_ipa_to_hva(vm, img->ipa, img->size, false);
 
@@ -116,11 +122,20 @@ static void vcpus_create(struct vm *vm)
 		unsigned pcpu = (unsigned)__builtin_ctzll(affinity);
 
 		affinity &= affinity - 1;
-		*v = (struct vcpu){ .vm = vm, .id = i, .pcpu = pcpu,
-				    .state = VCPU_OFF };
+		*v = (struct vcpu){
+		    .vm = vm, .id = i, .pcpu = pcpu, .state = VCPU_OFF};
 		arch_vcpu_init(v);
 		cpus[pcpu].stack[cpus[pcpu].depth++] = v;
 	}
+}
+
+/* Declared here until vuart.h, beside vuart_pl011_access, carries it. */
+bool vuart_ns16550_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
+
+static mmio_handler_t console_handler(uint32_t type)
+{
+	return type == VMDESC_CONSOLE_NS16550 ? vuart_ns16550_access
+					      : vuart_pl011_access;
 }
 
 int vm_create(unsigned id, const struct vmdesc_header *blob,
@@ -128,7 +143,7 @@ int vm_create(unsigned id, const struct vmdesc_header *blob,
 {
 	struct vm *vm = &vms[id];
 
-	*vm = (struct vm){ .id = id, .blob = blob, .desc = desc };
+	*vm = (struct vm){.id = id, .blob = blob, .desc = desc};
 	memcpy(vm->name, desc->name, sizeof(vm->name));
 	vcpus_create(vm);
 	if (arch_vm_init(vm) || memory_create(vm) || devices_create(vm))
@@ -136,7 +151,7 @@ int vm_create(unsigned id, const struct vmdesc_header *blob,
 	if (desc->console) {
 		vuart_init(&vm->uart, vm, desc->console_irq);
 		if (mmio_register(&vm->mmio, desc->console_ipa, PAGE_SIZE,
-				  vuart_pl011_access, &vm->uart))
+				  console_handler(desc->console), &vm->uart))
 			return -1;
 	}
 	images_load(vm);
@@ -158,13 +173,15 @@ void vm_print(const struct vm *vm)
 			 (unsigned long long)vm->regions[i].pa,
 			 (unsigned long long)(vm->regions[i].size / MiB));
 	for (unsigned i = 0; i < vm->desc->devices.count; i++) {
-		const struct vmdesc_device *d = vmdesc_device(vm->blob, vm->desc, i);
+		const struct vmdesc_device *d =
+		    vmdesc_device(vm->blob, vm->desc, i);
 
 		log_info("  device 0x%llx-0x%llx", (unsigned long long)d->pa,
 			 (unsigned long long)(d->pa + d->size - 1));
 	}
 	for (unsigned i = 0; i < vm->desc->irqs.count; i++)
-		log_info("  interrupt %u", vmdesc_irq(vm->blob, vm->desc, i)->id);
+		log_info("  interrupt %u",
+			 vmdesc_irq(vm->blob, vm->desc, i)->id);
 	if (vm->desc->console)
 		log_info("  console at 0x%llx, interrupt %u",
 			 (unsigned long long)vm->desc->console_ipa,

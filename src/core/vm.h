@@ -13,7 +13,8 @@
 
 enum vcpu_state {
 	VCPU_OFF,     /* not started, or CPU_OFF */
-	VCPU_PENDING, /* started (boot, CPU_ON), waiting for its CPU to enter it */
+	VCPU_PENDING, /* started (boot, CPU_ON), waiting for its CPU to enter it
+		       */
 	VCPU_RUNNING,
 };
 
@@ -84,16 +85,19 @@ static inline struct cpu *this_cpu(void)
 int vm_create(unsigned id, const struct vmdesc_header *blob,
 	      const struct vmdesc_vm *desc);
 void vm_print(const struct vm *vm);
-/* Stop a VM for good: its vCPUs leave their CPUs, its interrupts are silenced. */
+/* Stop a VM for good: its vCPUs leave their CPUs, its interrupts are silenced.
+ */
 void vm_stop(struct vm *vm, const char *why);
 void vm_power_off(struct vm *vm);
 void vm_reset(struct vm *vm);
-/* Stop the VM of `vcpu` for a guest fault, with one log line; does not return. */
+/* Stop the VM of `vcpu` for a guest fault, with one log line; does not return.
+ */
 noreturn void vcpu_fault(struct vcpu *vcpu, uint64_t pc, uint64_t addr,
 			 const char *reason);
 
 struct vcpu *vm_vcpu(struct vm *vm, unsigned id);
-/* Translate a guest-physical range owned by the VM as RAM into a hypervisor pointer. */
+/* Translate a guest-physical range owned by the VM as RAM into a hypervisor
+ * pointer. */
 void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write);
 
 /* vCPU life */

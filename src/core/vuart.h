@@ -11,7 +11,7 @@
 #include "hyp.h"
 #include "mmio.h"
 
-#define VUART_RX_SIZE 64u
+#define VUART_RX_SIZE  64u
 #define VUART_LINE_MAX 160u
 
 struct vm;
@@ -32,7 +32,8 @@ struct vuart {
 
 void vuart_init(struct vuart *u, struct vm *vm, uint32_t irq);
 bool vuart_pl011_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
-/* One byte of input for the VM; dropped when its FIFO is full, as on hardware. */
+/* One byte of input for the VM; dropped when its FIFO is full, as on hardware.
+ */
 void vuart_receive(struct vuart *u, uint8_t c);
 /* Re-drive the interrupt line after the guest finished handling it. */
 void vuart_resample(struct vuart *u);

@@ -29,17 +29,17 @@ enum {
 #define FR_RXFE (1u << 4)
 #define FR_RXFF (1u << 6)
 #define FR_TXFE (1u << 7)
-#define INT_RX (1u << 4)
-#define INT_TX (1u << 5)
-#define INT_RT (1u << 6)
+#define INT_RX	(1u << 4)
+#define INT_TX	(1u << 5)
+#define INT_RT	(1u << 6)
 
 /* PeriphID = 0x00341011 (PL011 r1p5), PCellID = 0xb105f00d. */
-static const uint8_t pl011_id[8] = { 0x11, 0x10, 0x34, 0x00,
-				     0x0d, 0xf0, 0x05, 0xb1 };
+static const uint8_t pl011_id[8] = {0x11, 0x10, 0x34, 0x00,
+				    0x0d, 0xf0, 0x05, 0xb1};
 
 void vuart_init(struct vuart *u, struct vm *vm, uint32_t irq)
 {
-	*u = (struct vuart){ .vm = vm, .irq = irq, .cr = 0x300, .ifls = 0x12 };
+	*u = (struct vuart){.vm = vm, .irq = irq, .cr = 0x300, .ifls = 0x12};
 }
 
 static uint32_t raw_status(const struct vuart *u)

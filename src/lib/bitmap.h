@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BITMAP_WORD_BITS 64u
+#define BITMAP_WORD_BITS   64u
 #define BITMAP_WORDS(bits) (((bits) + BITMAP_WORD_BITS - 1) / BITMAP_WORD_BITS)
 
 typedef uint64_t bitmap_t;
@@ -31,13 +31,13 @@ static inline size_t bitmap_next_set(const bitmap_t *map, size_t bits,
 				     size_t from)
 {
 	while (from < bits) {
-		uint64_t w = map[from / BITMAP_WORD_BITS] >>
-			     (from % BITMAP_WORD_BITS);
+		uint64_t w =
+		    map[from / BITMAP_WORD_BITS] >> (from % BITMAP_WORD_BITS);
 
 		if (w)
 			return from + (size_t)__builtin_ctzll(w) < bits
-				       ? from + (size_t)__builtin_ctzll(w)
-				       : bits;
+				   ? from + (size_t)__builtin_ctzll(w)
+				   : bits;
 		from = (from / BITMAP_WORD_BITS + 1) * BITMAP_WORD_BITS;
 	}
 	return bits;

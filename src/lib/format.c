@@ -101,8 +101,8 @@ static const char *convert(struct out *o, const char *f, va_list *ap)
 	case 'p':
 		put(o, '0');
 		put(o, 'x');
-		put_number(o, (uintptr_t)va_arg(*ap, void *), 16, 0, width,
-			   pad, 0);
+		put_number(o, (uintptr_t)va_arg(*ap, void *), 16, 0, width, pad,
+			   0);
 		break;
 	case 's':
 		put_string(o, va_arg(*ap, const char *), width);
@@ -124,7 +124,7 @@ static const char *convert(struct out *o, const char *f, va_list *ap)
 
 int vformat(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct out o = { buf, size, 0 };
+	struct out o = {buf, size, 0};
 	va_list args;
 
 	va_copy(args, ap);

@@ -14,7 +14,10 @@ typedef struct {
 	uint32_t owner;
 } spinlock_t;
 
-#define SPINLOCK_INIT { 0, 0 }
+#define SPINLOCK_INIT \
+	{             \
+		0, 0  \
+	}
 
 void arch_cpu_relax(void);
 void arch_cpu_wake_all(void);

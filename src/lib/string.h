@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* String routines for freestanding code; on a host build this is libc's <string.h>. */
+/* String routines for freestanding code; on a host build this is libc's
+ * <string.h>. */
 #ifndef TESSERA_LIB_STRING_H
 #define TESSERA_LIB_STRING_H
 

@@ -24,7 +24,7 @@ void arch_cpu_wake_all(void)
 {
 }
 
-#define POOL_BASE 0x40000000ull
+#define POOL_BASE  0x40000000ull
 #define POOL_PAGES 4096u /* 16 MiB */
 
 static owner_t owners[POOL_PAGES];
@@ -49,7 +49,8 @@ static void test_mem_claim_release(void)
 	CHECK(mem_claim(&p, POOL_BASE + MiB, PAGE_SIZE, OWNER_VM(0)) != 0);
 	CHECK(mem_owner(&p, POOL_BASE + MiB) == OWNER_HYP);
 	CHECK(mem_claim(&p, POOL_BASE + 3 * MiB, 100, OWNER_VM(0)) != 0);
-	CHECK(mem_claim(&p, POOL_BASE - PAGE_SIZE, PAGE_SIZE, OWNER_VM(0)) != 0);
+	CHECK(mem_claim(&p, POOL_BASE - PAGE_SIZE, PAGE_SIZE, OWNER_VM(0)) !=
+	      0);
 	CHECK(mem_claim(&p, POOL_BASE + 15 * MiB, 2 * MiB, OWNER_VM(0)) != 0);
 	CHECK(mem_claim(&p, POOL_BASE + 4 * MiB, PAGE_SIZE, OWNER_FREE) != 0);
 	CHECK(mem_release(&p, POOL_BASE, 2 * MiB, OWNER_VM(0)) != 0);
@@ -83,7 +84,7 @@ static void test_mem_random(void)
 		paddr_t pa;
 		uint64_t size;
 		owner_t owner;
-	} live[64] = { 0 };
+	} live[64] = {0};
 
 	mem_pool_init(&p, POOL_BASE, POOL_PAGES, owners);
 	for (int round = 0; round < 20000; round++) {
@@ -97,9 +98,9 @@ static void test_mem_random(void)
 		}
 		live[k].size = (1 + rnd() % 64) * PAGE_SIZE;
 		live[k].owner = OWNER_VM(rnd() % 8);
-		live[k].pa = mem_alloc(&p, live[k].size,
-				       (rnd() & 1) ? 2 * MiB : PAGE_SIZE,
-				       live[k].owner);
+		live[k].pa =
+		    mem_alloc(&p, live[k].size,
+			      (rnd() & 1) ? 2 * MiB : PAGE_SIZE, live[k].owner);
 		for (uint64_t off = 0; live[k].pa && off < live[k].size;
 		     off += PAGE_SIZE)
 			CHECK(mem_owner(&p, live[k].pa + off) == live[k].owner);
@@ -152,10 +153,10 @@ static void test_pt_blocks_and_translate(void)
 	CHECK(!pt_translate(root, 1, 0x80201000, &pa, &attr));
 	CHECK(!pt_translate(root, 1, 0x3ffff000, &pa, &attr));
 	/* Overlaps and misalignment are refused. */
-	CHECK(pt_map(root, 1, 0x80200000, 0, 4096, PT_S2_NORMAL,
-		     table_alloc) != 0);
-	CHECK(pt_map(root, 1, 0x90000100, 0, 4096, PT_S2_NORMAL,
-		     table_alloc) != 0);
+	CHECK(pt_map(root, 1, 0x80200000, 0, 4096, PT_S2_NORMAL, table_alloc) !=
+	      0);
+	CHECK(pt_map(root, 1, 0x90000100, 0, 4096, PT_S2_NORMAL, table_alloc) !=
+	      0);
 	tables_free();
 }
 
@@ -184,7 +185,7 @@ static void test_pt_random(void)
 
 static void test_bitmap(void)
 {
-	bitmap_t map[BITMAP_WORDS(300)] = { 0 };
+	bitmap_t map[BITMAP_WORDS(300)] = {0};
 
 	CHECK(bitmap_next_set(map, 300, 0) == 300);
 	bitmap_set(map, 0);
@@ -203,8 +204,8 @@ static void test_bitmap(void)
 static void test_format_matches_libc(void)
 {
 	char ours[64], libc[64];
-	static const char *fmts[] = { "%d", "%5d", "%05d", "%x", "%08x", "%u",
-				      "[%3d]" };
+	static const char *fmts[] = {"%d",   "%5d", "%05d", "%x",
+				     "%08x", "%u",  "[%3d]"};
 
 	for (unsigned i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
 		for (int v = -70000; v < 70000; v += 997) {

@@ -4,7 +4,9 @@
  * tests/<name>.c, that names itself with GUEST_TEST("<name>") and defines
  * test_main(), which runs on CPU 0 with interrupts unmasked. Everything here
  * is architecture-neutral; <arch/guest_arch.h> adds the inline CPU helpers
- * and the firmware calls of the architecture (PSCI on Arm).
+ * (cpu_id, cpu_wait, cpu_notify, cpu_idle, irq_mask..., mem_sync), a few
+ * constants (ARCH_TIMER_IRQ, ARCH_RAM_BASE, CPU_HWID_NAME) and the firmware
+ * calls of the architecture (PSCI on Arm, SBI on RISC-V).
  */
 #ifndef GUEST_H
 #define GUEST_H
@@ -54,14 +56,16 @@ _Noreturn void cpu_park(void);
 /*
  * Interrupts. Handlers run on the CPU that took the interrupt, with
  * interrupts masked. SGIs and PPIs are per CPU: irq_enable() enables the
- * calling CPU's copy, and routes an SPI to the calling CPU.
+ * calling CPU's copy, and routes an SPI to the calling CPU. SGIs are numbers
+ * 0..15 on every architecture (on RISC-V the guest multiplexes them on the
+ * supervisor software interrupt).
  */
 typedef void (*irq_handler_t)(unsigned intid, void *arg);
 
 int irq_register(unsigned intid, irq_handler_t fn, void *arg);
 void irq_enable(unsigned intid);
 void sgi_send(unsigned cpu, unsigned intid);
-/* "GICv2", "GICv3": what the guest found at boot. */
+/* "GICv2", "GICv3", "SBI" (RISC-V): what the guest found at boot. */
 const char *irqc_name(void);
 
 /*
@@ -78,8 +82,8 @@ uint64_t time_us(void);
 
 /*
  * Waiting for another CPU or an interrupt handler to set cond, failing the
- * test once timeout_us of guest time passed. Sleeps in WFE: writers call
- * cpu_notify(), and an interrupt on this CPU wakes it as well.
+ * test once timeout_us of guest time passed. Waits in cpu_wait() (WFE on
+ * Arm, a pause hint on RISC-V): writers call cpu_notify().
  */
 #define WAIT_OR_FAIL(cond, timeout_us, what)                           \
 	do {                                                           \
@@ -102,12 +106,13 @@ unsigned vcpu_count(void);
  */
 unsigned smp_boot_all(unsigned n, void (*fn)(unsigned cpu));
 bool cpu_online(unsigned cpu);
-/* The hardware id a CPU reported when it came up (MPIDR_EL1 on Arm). */
+/* A CPU's hardware id (MPIDR_EL1 on Arm, the hart id on RISC-V). */
 unsigned long cpu_hwid_of(unsigned cpu);
 
 /*
  * Tessera hypercalls. fn is a function number from <tessera/hypercall.h>
  * (HC_NULL...); on Arm the full SMCCC id TESSERA_SMCCC_FN(n) works too.
+ * Without Tessera underneath, every call answers HS_NOT_SUPPORTED.
  */
 struct hc_ret {
 	long status; /* enum tessera_status */

@@ -7,9 +7,9 @@
 
 GUEST_TEST("attack");
 
-/* Just past a 1 GiB VM at 0x40000000. */
+/* Just past a 1 GiB VM: 0x80000000 on Arm, 0xc0000000 on RISC-V. */
 #ifndef ATTACK_ADDR
-#define ATTACK_ADDR 0x80000000ul
+#define ATTACK_ADDR (ARCH_RAM_BASE + 0x40000000ul)
 #endif
 
 void test_main(void)
@@ -19,7 +19,7 @@ void test_main(void)
 	test_print("writing to 0x%lx", (unsigned long)ATTACK_ADDR);
 	*target = 0x5a5a5a5a;
 	/* Complete the write before claiming it went through. */
-	__asm__ volatile("dsb sy" : : : "memory");
+	mem_sync();
 	test_print("survived");
 	system_off();
 }

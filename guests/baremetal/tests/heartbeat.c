@@ -8,7 +8,7 @@
 
 GUEST_TEST("heartbeat");
 
-#define TICK_US 10000
+#define TICK_US	       10000
 #define TICKS_PER_LINE 100
 
 static void tick(unsigned long n)

@@ -13,14 +13,12 @@ void test_main(void)
 {
 	struct hc_ret null = hc_call(HC_NULL, 0, 0, 0, 0, 0);
 	struct hc_ret info = hc_call(HC_VM_INFO, 0, 0, 0, 0, 0);
-	struct hc_ret unknown =
-	    hc_call(TESSERA_SMCCC_FN(UNKNOWN_FN), 0, 0, 0, 0, 0);
+	struct hc_ret unknown = hc_call(UNKNOWN_FN, 0, 0, 0, 0, 0);
 
 	test_print("HC_NULL: status %ld", null.status);
 	test_print("HC_VM_INFO: status %ld, vm %lu, vcpu %lu of %lu",
 		   info.status, info.r1, info.r2, info.r3);
-	test_print("fn 0x%x: status %ld", TESSERA_SMCCC_FN(UNKNOWN_FN),
-		   unknown.status);
+	test_print("fn 0x%x: status %ld", UNKNOWN_FN, unknown.status);
 	if (null.status != HS_OK)
 		guest_fail("HC_NULL returned %ld", null.status);
 	if (info.status != HS_OK || info.r2 != cpu_id() || !info.r3)
@@ -28,6 +26,6 @@ void test_main(void)
 			   info.status, info.r2, info.r3);
 	if (unknown.status != HS_NOT_SUPPORTED)
 		guest_fail("fn 0x%x returned %ld, not HS_NOT_SUPPORTED",
-			   TESSERA_SMCCC_FN(UNKNOWN_FN), unknown.status);
+			   UNKNOWN_FN, unknown.status);
 	test_pass();
 }

@@ -7,8 +7,8 @@
 #include "pt.h"
 #include "sysreg.h"
 
-#define CPU_AREA_SHIFT 14
-#define PSCI_CPU_ON 0xc4000003u
+#define CPU_AREA_SHIFT	14
+#define PSCI_CPU_ON	0xc4000003u
 #define PSCI_SYSTEM_OFF 0x84000008u
 
 extern char cpu_areas[];
@@ -80,8 +80,7 @@ uint64_t smc_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 /* QEMU's PSCI refuses MPIDR bit 31 (RES1) in a CPU_ON target: affinity only. */
 int arch_cpu_start(unsigned cpu)
 {
-	return (int)smc_call(PSCI_CPU_ON, cpu, (uintptr_t)secondary_entry,
-			     cpu);
+	return (int)smc_call(PSCI_CPU_ON, cpu, (uintptr_t)secondary_entry, cpu);
 }
 
 noreturn void arch_system_off(void)
@@ -119,8 +118,8 @@ static void el2_mmu_enable(void)
 	sysreg_write(mair_el2, 0xff00ull);
 	/* T0SZ=25 (39-bit VA, start at level 1), WB walks, inner shareable. */
 	sysreg_write(tcr_el2, 25 | (1 << 8) | (1 << 10) | (3 << 12) |
-				      (pa_size_field() << 16) | (1ull << 23) |
-				      (1ull << 31));
+				  (pa_size_field() << 16) | (1ull << 23) |
+				  (1ull << 31));
 	sysreg_write(ttbr0_el2, (uintptr_t)el2_root);
 	dsb(ish);
 	__asm__ volatile("tlbi alle2" ::: "memory");
@@ -151,8 +150,8 @@ static void el2_controls_init(void)
 	sysreg_write(hcr_el2, hcr);
 	/* 39-bit IPA from level 1, WB walks, inner shareable, 4K granule. */
 	sysreg_write(vtcr_el2, 25 | (1 << 6) | (1 << 8) | (1 << 10) |
-				       (3 << 12) | (pa_size_field() << 16) |
-				       (1ull << 31));
+				   (3 << 12) | (pa_size_field() << 16) |
+				   (1ull << 31));
 	/* Guests see the physical counter; the EL1 physical timer traps. */
 	sysreg_write(cnthctl_el2, 1);
 	sysreg_write(cntvoff_el2, 0);
@@ -176,8 +175,7 @@ void arch_boot(unsigned cpu)
 		gic_spi_route(platform_console_irq(), 0);
 		gic_irq_enable(platform_console_irq(), true);
 		core_boot();
-	}
-	else
+	} else
 		core_secondary();
 	core_cpu_loop();
 }

@@ -13,32 +13,32 @@
 unsigned gic_version;
 unsigned gic_lr_count;
 
-#define GICD_CTLR 0x000
-#define GICD_IGROUPR 0x080
-#define GICD_ISENABLER 0x100
-#define GICD_ICENABLER 0x180
-#define GICD_ICPENDR 0x280
-#define GICD_ICACTIVER 0x380
+#define GICD_CTLR	0x000
+#define GICD_IGROUPR	0x080
+#define GICD_ISENABLER	0x100
+#define GICD_ICENABLER	0x180
+#define GICD_ICPENDR	0x280
+#define GICD_ICACTIVER	0x380
 #define GICD_IPRIORITYR 0x400
-#define GICD_ITARGETSR 0x800
-#define GICD_ICFGR 0xc00
-#define GICD_SGIR 0xf00
-#define GICD_IROUTER 0x6000
-#define GICD_CTLR_RWP (1u << 31)
-#define GICR_TYPER 0x08
-#define GICR_WAKER 0x14
-#define GICR_SGI 0x10000
-#define GICC_CTLR 0x00
-#define GICC_PMR 0x04
-#define GICC_IAR 0x0c
-#define GICC_EOIR 0x10
-#define GICC_DIR 0x1000
-#define GICH_HCR 0x00
-#define GICH_VTR 0x04
-#define GICH_MISR 0x10
-#define GICH_EISR0 0x20
-#define GICH_ELRSR0 0x30
-#define GICH_LR0 0x100
+#define GICD_ITARGETSR	0x800
+#define GICD_ICFGR	0xc00
+#define GICD_SGIR	0xf00
+#define GICD_IROUTER	0x6000
+#define GICD_CTLR_RWP	(1u << 31)
+#define GICR_TYPER	0x08
+#define GICR_WAKER	0x14
+#define GICR_SGI	0x10000
+#define GICC_CTLR	0x00
+#define GICC_PMR	0x04
+#define GICC_IAR	0x0c
+#define GICC_EOIR	0x10
+#define GICC_DIR	0x1000
+#define GICH_HCR	0x00
+#define GICH_VTR	0x04
+#define GICH_MISR	0x10
+#define GICH_EISR0	0x20
+#define GICH_ELRSR0	0x30
+#define GICH_LR0	0x100
 
 /* Per physical CPU: its redistributor (v3), affinity and v2 interface mask. */
 static uintptr_t cpu_gicr[MAX_CPUS];
@@ -85,7 +85,7 @@ static void dist_init(void)
 		*reg32(platform_gic.gicd, GICD_ICPENDR + i / 8) = ~0u;
 		*reg32(platform_gic.gicd, GICD_ICACTIVER + i / 8) = ~0u;
 		*reg32(platform_gic.gicd, GICD_IGROUPR + i / 8) =
-			gic_version == 3 ? ~0u : 0;
+		    gic_version == 3 ? ~0u : 0;
 	}
 	for (uint32_t i = 32; i < lines; i++)
 		*reg8(platform_gic.gicd, GICD_IPRIORITYR + i) = GIC_PRIO_GUEST;
@@ -123,8 +123,8 @@ static void local_init(void)
 	*reg32(base, GICD_ICACTIVER) = ~0u;
 	*reg32(base, GICD_IGROUPR) = gic_version == 3 ? ~0u : 0;
 	for (uint32_t i = 0; i < 32; i++)
-		*reg8(base, GICD_IPRIORITYR + i) = i < 16 ? GIC_PRIO_HYP
-							  : GIC_PRIO_GUEST;
+		*reg8(base, GICD_IPRIORITYR + i) =
+		    i < 16 ? GIC_PRIO_HYP : GIC_PRIO_GUEST;
 	gic_irq_enable(GIC_IPI_SGI, true);
 	gic_irq_enable(GIC_MAINT_PPI, true);
 	gic_irq_enable(GIC_VTIMER_PPI, true);
@@ -165,7 +165,7 @@ void gic_cpu_init(bool primary)
 
 	if (primary) {
 		gic_version =
-			((sysreg_read(id_aa64pfr0_el1) >> 24) & 0xf) ? 3 : 2;
+		    ((sysreg_read(id_aa64pfr0_el1) >> 24) & 0xf) ? 3 : 2;
 		dist_init();
 	}
 	if (gic_version == 3)
@@ -205,15 +205,15 @@ void gic_send_ipi(unsigned cpu)
 
 	if (gic_version == 2) {
 		*reg32(platform_gic.gicd, GICD_SGIR) =
-			((uint32_t)cpu_v2_mask[cpu] << 16) | GIC_IPI_SGI;
+		    ((uint32_t)cpu_v2_mask[cpu] << 16) | GIC_IPI_SGI;
 		return;
 	}
 	dsb(ishst);
-	sysreg_write(ICC_SGI1R_EL1,
-		     (1ull << (aff & 0xf)) | ((aff >> 8) & 0xff) << 16 |
-			     ((aff >> 16) & 0xff) << 32 |
-			     ((aff >> 24) & 0xff) << 48 |
-			     (uint64_t)GIC_IPI_SGI << 24);
+	sysreg_write(ICC_SGI1R_EL1, (1ull << (aff & 0xf)) |
+					((aff >> 8) & 0xff) << 16 |
+					((aff >> 16) & 0xff) << 32 |
+					((aff >> 24) & 0xff) << 48 |
+					(uint64_t)GIC_IPI_SGI << 24);
 	isb();
 }
 
@@ -231,12 +231,13 @@ void gic_spi_route(uint32_t intid, unsigned cpu)
 				       intid * 8) = cpu_affinity[cpu];
 	else
 		*reg8(platform_gic.gicd, GICD_ITARGETSR + intid) =
-			cpu_v2_mask[cpu];
+		    cpu_v2_mask[cpu];
 }
 
 void gic_irq_configure(uint32_t intid, bool edge)
 {
-	volatile uint32_t *cfg = reg32(irq_base(intid), GICD_ICFGR + intid / 16 * 4);
+	volatile uint32_t *cfg =
+	    reg32(irq_base(intid), GICD_ICFGR + intid / 16 * 4);
 	unsigned shift = (intid % 16) * 2 + 1;
 
 	*cfg = (*cfg & ~(1u << shift)) | (uint32_t)edge << shift;
@@ -244,14 +245,14 @@ void gic_irq_configure(uint32_t intid, bool edge)
 
 /* ---- list registers ---- */
 
-#define ICH_LR(n) S3_4_C12_C12_##n
+#define ICH_LR(n)  S3_4_C12_C12_##n
 #define ICH_LR8(n) S3_4_C12_C13_##n
-#define LR_CASE_READ(n, reg)                                                   \
-	case n:                                                                \
+#define LR_CASE_READ(n, reg) \
+	case n:              \
 		return sysreg_read(reg)
-#define LR_CASE_WRITE(n, reg)                                                  \
-	case n:                                                                \
-		sysreg_write(reg, v);                                          \
+#define LR_CASE_WRITE(n, reg)         \
+	case n:                       \
+		sysreg_write(reg, v); \
 		return
 
 static uint64_t ich_lr_read(unsigned n)
@@ -302,13 +303,13 @@ static void ich_lr_write(unsigned n, uint64_t v)
 static struct gic_lr lr_decode_v3(uint64_t v)
 {
 	return (struct gic_lr){
-		.vintid = (uint32_t)v,
-		.pintid = (v >> 32) & 0x1fff,
-		.prio = (v >> 48) & 0xff,
-		.state = (v >> 62) & 3,
-		.hw = (v >> 61) & 1,
-		.group1 = (v >> 60) & 1,
-		.eoi_maint = !((v >> 61) & 1) && ((v >> 41) & 1),
+	    .vintid = (uint32_t)v,
+	    .pintid = (v >> 32) & 0x1fff,
+	    .prio = (v >> 48) & 0xff,
+	    .state = (v >> 62) & 3,
+	    .hw = (v >> 61) & 1,
+	    .group1 = (v >> 60) & 1,
+	    .eoi_maint = !((v >> 61) & 1) && ((v >> 41) & 1),
 	};
 }
 
@@ -329,14 +330,14 @@ static struct gic_lr lr_decode_v2(uint32_t v)
 	bool hw = v >> 31;
 
 	return (struct gic_lr){
-		.vintid = v & 0x3ff,
-		.pintid = hw ? (v >> 10) & 0x3ff : 0,
-		.src = hw ? 0 : (v >> 10) & 7,
-		.prio = ((v >> 23) & 0x1f) << 3,
-		.state = (v >> 28) & 3,
-		.hw = hw,
-		.group1 = (v >> 30) & 1,
-		.eoi_maint = !hw && ((v >> 19) & 1),
+	    .vintid = v & 0x3ff,
+	    .pintid = hw ? (v >> 10) & 0x3ff : 0,
+	    .src = hw ? 0 : (v >> 10) & 7,
+	    .prio = ((v >> 23) & 0x1f) << 3,
+	    .state = (v >> 28) & 3,
+	    .hw = hw,
+	    .group1 = (v >> 30) & 1,
+	    .eoi_maint = !hw && ((v >> 19) & 1),
 	};
 }
 

@@ -11,12 +11,12 @@
 
 #include "../../core/hyp.h"
 
-#define GIC_SPURIOUS 1020u
-#define GIC_IPI_SGI 0u /* the hypervisor's own inter-CPU signal */
-#define GIC_MAINT_PPI 25u
+#define GIC_SPURIOUS   1020u
+#define GIC_IPI_SGI    0u /* the hypervisor's own inter-CPU signal */
+#define GIC_MAINT_PPI  25u
 #define GIC_VTIMER_PPI 27u
 
-#define GIC_PRIO_HYP 0x80u
+#define GIC_PRIO_HYP   0x80u
 #define GIC_PRIO_GUEST 0xa0u
 
 enum lr_state { LR_INVALID = 0, LR_PENDING = 1, LR_ACTIVE = 2, LR_BOTH = 3 };
@@ -29,7 +29,7 @@ struct gic_lr {
 	bool hw;
 	bool group1;
 	bool eoi_maint; /* ask for a maintenance interrupt at deactivation */
-	uint8_t src;    /* GICv2 SGI source CPU */
+	uint8_t src;	/* GICv2 SGI source CPU */
 };
 
 extern unsigned gic_version; /* 2 or 3 */
@@ -52,9 +52,9 @@ void gic_hcr_write(uint32_t v);
 uint32_t gic_misr(void);
 uint64_t gic_eoi_mask(void);
 
-#define GICH_HCR_EN 1u
-#define GICH_HCR_UIE 2u
+#define GICH_HCR_EN   1u
+#define GICH_HCR_UIE  2u
 #define GICH_MISR_EOI 1u
-#define GICH_MISR_U 2u
+#define GICH_MISR_U   2u
 
 #endif

@@ -8,24 +8,24 @@
 
 #include "../../core/arch.h"
 
-#define PSCI_VERSION 0x84000000u
-#define PSCI_CPU_SUSPEND 0x84000001u
-#define PSCI_CPU_OFF 0x84000002u
-#define PSCI_CPU_ON 0x84000003u
-#define PSCI_AFFINITY_INFO 0x84000004u
+#define PSCI_VERSION	       0x84000000u
+#define PSCI_CPU_SUSPEND       0x84000001u
+#define PSCI_CPU_OFF	       0x84000002u
+#define PSCI_CPU_ON	       0x84000003u
+#define PSCI_AFFINITY_INFO     0x84000004u
 #define PSCI_MIGRATE_INFO_TYPE 0x84000006u
-#define PSCI_SYSTEM_OFF 0x84000008u
-#define PSCI_SYSTEM_RESET 0x84000009u
-#define PSCI_FEATURES 0x8400000au
-#define PSCI_64 0x40000000u
+#define PSCI_SYSTEM_OFF	       0x84000008u
+#define PSCI_SYSTEM_RESET      0x84000009u
+#define PSCI_FEATURES	       0x8400000au
+#define PSCI_64		       0x40000000u
 
-#define PSCI_SUCCESS 0
-#define PSCI_NOT_SUPPORTED (-1)
+#define PSCI_SUCCESS		0
+#define PSCI_NOT_SUPPORTED	(-1)
 #define PSCI_INVALID_PARAMETERS (-2)
-#define PSCI_DENIED (-3)
-#define PSCI_ALREADY_ON (-4)
-#define PSCI_1_1 0x10001u
-#define MIGRATE_NOT_REQUIRED 2
+#define PSCI_DENIED		(-3)
+#define PSCI_ALREADY_ON		(-4)
+#define PSCI_1_1		0x10001u
+#define MIGRATE_NOT_REQUIRED	2
 
 /* The vCPU of the caller's VM with this MPIDR affinity, if any. */
 static struct vcpu *vcpu_by_mpidr(struct vm *vm, uint64_t mpidr)
@@ -95,7 +95,8 @@ void psci_call(struct vcpu *vcpu, uint32_t fn)
 		ret = PSCI_1_1;
 		break;
 	case PSCI_CPU_SUSPEND:
-		/* Standby: the caller's WFI-like wait ends at its next interrupt. */
+		/* Standby: the caller's WFI-like wait ends at its next
+		 * interrupt. */
 		ret = PSCI_SUCCESS;
 		break;
 	case PSCI_CPU_OFF:

@@ -22,9 +22,8 @@ static bool block_fits(unsigned level, uint64_t va, uint64_t pa, uint64_t size)
 	       !(pa & (block - 1));
 }
 
-static int map_level(uint64_t *table, unsigned level, uint64_t va,
-		     uint64_t pa, uint64_t size, uint64_t attr,
-		     pt_alloc_t alloc)
+static int map_level(uint64_t *table, unsigned level, uint64_t va, uint64_t pa,
+		     uint64_t size, uint64_t attr, pt_alloc_t alloc)
 {
 	while (size) {
 		uint64_t block = 1ull << pt_shift(level);
@@ -44,8 +43,8 @@ static int map_level(uint64_t *table, unsigned level, uint64_t va,
 
 				if (!next)
 					return -1;
-				*entry = (uint64_t)(uintptr_t)next |
-					 PT_TYPE_TABLE;
+				*entry =
+				    (uint64_t)(uintptr_t)next | PT_TYPE_TABLE;
 			} else if ((*entry & 3) != PT_TYPE_TABLE) {
 				return -1;
 			}

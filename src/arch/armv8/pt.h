@@ -12,11 +12,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define PT_ENTRIES 512u
+#define PT_ENTRIES    512u
 #define PT_TYPE_BLOCK 0x1ull
 #define PT_TYPE_TABLE 0x3ull /* also a level-3 page */
-#define PT_VALID 0x1ull
-#define PT_ADDR_MASK 0x0000fffffffff000ull
+#define PT_VALID      0x1ull
+#define PT_ADDR_MASK  0x0000fffffffff000ull
 
 /* Stage-1 (EL2) attributes: MAIR index 0 = Device-nGnRnE, 1 = Normal WB. */
 #define PT_S1_DEVICE ((0ull << 2) | (1ull << 10) | (1ull << 54))
@@ -24,9 +24,9 @@
 /* Stage-2 attributes. */
 #define PT_S2_NORMAL ((0xfull << 2) | (3ull << 8) | (1ull << 10))
 #define PT_S2_DEVICE ((0x1ull << 2) | (1ull << 10) | (2ull << 53))
-#define PT_S2_R (1ull << 6)
-#define PT_S2_W (1ull << 7)
-#define PT_S2_XN (2ull << 53)
+#define PT_S2_R	     (1ull << 6)
+#define PT_S2_W	     (1ull << 7)
+#define PT_S2_XN     (2ull << 53)
 
 typedef void *(*pt_alloc_t)(void);
 

@@ -11,12 +11,12 @@
 
 #include "../../core/hypercall.h"
 
-#define OWNER_ARCH 0
-#define OWNER_STANDARD 4
-#define OWNER_VENDOR_HYP 6
-#define SMCCC_VERSION 0x80000000u
+#define OWNER_ARCH	    0
+#define OWNER_STANDARD	    4
+#define OWNER_VENDOR_HYP    6
+#define SMCCC_VERSION	    0x80000000u
 #define SMCCC_ARCH_FEATURES 0x80000001u
-#define SMCCC_VERSION_1_1 0x10001u
+#define SMCCC_VERSION_1_1   0x10001u
 
 static uint64_t arch_call(uint32_t fn, uint64_t arg)
 {

@@ -10,17 +10,18 @@
 #include "sysreg.h"
 #include "vgic.h"
 
-#define ESR_ISV (1u << 24)
-#define ESR_WNR (1u << 6)
+#define ESR_ISV		(1u << 24)
+#define ESR_WNR		(1u << 6)
 #define DFSC_PERMISSION 0x0c
 
-/* Encoding of ICC_SGI1R_EL1 / ICC_ASGI1R_EL1 / ICC_SGI0R_EL1 in an EC 0x18 ISS. */
+/* Encoding of ICC_SGI1R_EL1 / ICC_ASGI1R_EL1 / ICC_SGI0R_EL1 in an EC 0x18 ISS.
+ */
 #define ISS_SYSREG_MASK 0x3ffc1eu
-#define ISS_SYSREG(op0, op1, crn, crm, op2)                                    \
+#define ISS_SYSREG(op0, op1, crn, crm, op2) \
 	((op0) << 20 | (op2) << 17 | (op1) << 14 | (crn) << 10 | (crm) << 1)
-#define ISS_ICC_SGI1R ISS_SYSREG(3u, 0u, 12u, 11u, 5u)
+#define ISS_ICC_SGI1R  ISS_SYSREG(3u, 0u, 12u, 11u, 5u)
 #define ISS_ICC_ASGI1R ISS_SYSREG(3u, 0u, 12u, 11u, 6u)
-#define ISS_ICC_SGI0R ISS_SYSREG(3u, 0u, 12u, 11u, 7u)
+#define ISS_ICC_SGI0R  ISS_SYSREG(3u, 0u, 12u, 11u, 7u)
 
 static inline uint64_t guest_pc(void)
 {
@@ -55,29 +56,30 @@ static void data_abort(struct vcpu *vcpu, uint64_t esr)
 	const struct mmio_range *r = mmio_find(&vcpu->vm->mmio, ipa);
 	unsigned srt = (esr >> 16) & 0x1f;
 	struct mmio_access a = {
-		.width = 1u << ((esr >> 22) & 3),
-		.write = esr & ESR_WNR,
+	    .width = 1u << ((esr >> 22) & 3),
+	    .write = esr & ESR_WNR,
 	};
 
 	if (!r) {
 		vcpu_fault(vcpu, guest_pc(), ipa,
 			   (esr & 0x3c) == DFSC_PERMISSION
-				   ? "write to read-only memory"
-				   : "access outside the VM's memory");
+			       ? "write to read-only memory"
+			       : "access outside the VM's memory");
 	}
 	if (!(esr & ESR_ISV))
 		vcpu_fault(vcpu, guest_pc(), ipa,
-			   "device access with an instruction that cannot be emulated");
+			   "device access with an instruction that cannot be "
+			   "emulated");
 	a.offset = ipa - r->base;
 	if (a.write)
 		a.value = srt == 31 ? 0 : vcpu->regs.x[srt];
 	if (!r->handler(vcpu, r->dev, &a))
 		vcpu_fault(vcpu, guest_pc(), ipa, "bad emulated device access");
 	if (!a.write && srt != 31)
-		vcpu->regs.x[srt] = (esr >> 21) & 1 /* SSE */
-					    ? sign_extend(a.value, a.width,
-							  (esr >> 15) & 1)
-					    : a.value;
+		vcpu->regs.x[srt] =
+		    (esr >> 21) & 1 /* SSE */
+			? sign_extend(a.value, a.width, (esr >> 15) & 1)
+			: a.value;
 	skip_instruction();
 }
 
@@ -93,7 +95,8 @@ static void sysreg_trap(struct vcpu *vcpu, uint64_t esr)
 		skip_instruction();
 		return;
 	}
-	vcpu_fault(vcpu, guest_pc(), esr, "access to a trapped system register");
+	vcpu_fault(vcpu, guest_pc(), esr,
+		   "access to a trapped system register");
 }
 
 void trap_guest_sync(struct vcpu *vcpu)
@@ -102,7 +105,8 @@ void trap_guest_sync(struct vcpu *vcpu)
 
 	switch (esr >> 26) {
 	case EC_HVC64:
-		/* SMCCC calls use HVC #0; other immediates mean nothing to us. */
+		/* SMCCC calls use HVC #0; other immediates mean nothing to us.
+		 */
 		if (esr & 0xffff)
 			vcpu_fault(vcpu, guest_pc() - 4, esr & 0xffff,
 				   "HVC with a non-zero immediate");

@@ -10,9 +10,9 @@
 #include "vgic.h"
 
 /* Start level 1 with a 39-bit IPA space (VTCR_EL2.T0SZ = 25, SL0 = 1). */
-#define S2_START_LEVEL 1
+#define S2_START_LEVEL	 1
 #define SPSR_EL1H_MASKED 0x3c5ull
-#define SCTLR_EL1_RESET 0x30d00800ull
+#define SCTLR_EL1_RESET	 0x30d00800ull
 
 noreturn void vcpu_enter_fresh(void);
 
@@ -89,7 +89,7 @@ noreturn void arch_vcpu_run(struct vcpu *vcpu)
 	struct vm *vm = vcpu->vm;
 
 	sysreg_write(vttbr_el2, (uint64_t)vm->arch.vmid << 48 |
-					(uintptr_t)vm->arch.s2_root);
+				    (uintptr_t)vm->arch.s2_root);
 	sysreg_write(tpidr_el2, (uintptr_t)vcpu);
 	isb();
 	spin_lock(&vm->arch.vgic_lock);

@@ -21,9 +21,9 @@
 #include "pt.h"
 #include "sysreg.h"
 
-#define GICD_SIZE 0x10000u
+#define GICD_SIZE  0x10000u
 #define GICR_FRAME 0x20000u
-#define GICV_SIZE 0x2000u
+#define GICV_SIZE  0x2000u
 
 enum field {
 	F_GROUP,
@@ -31,23 +31,25 @@ enum field {
 	F_ENABLE_CLR,
 	F_PEND_SET,
 	F_PEND_CLR,
-	F_ZERO, /* active, group modifier, NSACR: read as zero, writes ignored */
+	F_ZERO, /* active, group modifier, NSACR: read as zero, writes ignored
+		 */
 	F_PRIO,
 	F_TARGET,
 	F_CFG,
 };
 
-/* The bit-per-interrupt register banks, at the same offsets in GICD and GICR. */
+/* The bit-per-interrupt register banks, at the same offsets in GICD and GICR.
+ */
 static const struct {
 	uint32_t base, end;
 	enum field field;
 	unsigned bits;
 } irq_regs[] = {
-	{ 0x080, 0x100, F_GROUP, 1 },	  { 0x100, 0x180, F_ENABLE_SET, 1 },
-	{ 0x180, 0x200, F_ENABLE_CLR, 1 }, { 0x200, 0x280, F_PEND_SET, 1 },
-	{ 0x280, 0x300, F_PEND_CLR, 1 },   { 0x300, 0x400, F_ZERO, 1 },
-	{ 0x400, 0x800, F_PRIO, 8 },	   { 0x800, 0xc00, F_TARGET, 8 },
-	{ 0xc00, 0xd00, F_CFG, 2 },	   { 0xd00, 0xf00, F_ZERO, 1 },
+    {0x080, 0x100, F_GROUP, 1},	     {0x100, 0x180, F_ENABLE_SET, 1},
+    {0x180, 0x200, F_ENABLE_CLR, 1}, {0x200, 0x280, F_PEND_SET, 1},
+    {0x280, 0x300, F_PEND_CLR, 1},   {0x300, 0x400, F_ZERO, 1},
+    {0x400, 0x800, F_PRIO, 8},	     {0x800, 0xc00, F_TARGET, 8},
+    {0xc00, 0xd00, F_CFG, 2},	     {0xd00, 0xf00, F_ZERO, 1},
 };
 
 static struct vm *irq_owner[VGIC_MAX_IRQS];
@@ -78,8 +80,7 @@ static struct vcpu *target_of(struct vcpu *local, uint32_t intid)
 
 static bool is_loaded(const struct vcpu *vcpu)
 {
-	return cpus[vcpu->pcpu].loaded == vcpu &&
-	       vcpu->pcpu == arch_cpu_id();
+	return cpus[vcpu->pcpu].loaded == vcpu && vcpu->pcpu == arch_cpu_id();
 }
 
 /* Get the vCPU's pending interrupts to list registers now or soon. */
@@ -113,20 +114,21 @@ static bool lr_place(struct vcpu *vcpu, uint32_t intid, struct virq *v)
 {
 	int n = lr_find(intid);
 	struct gic_lr lr = {
-		.vintid = intid,
-		.pintid = intid,
-		.prio = v->prio,
-		.state = LR_PENDING,
-		.hw = v->hw,
-		.group1 = v->group1,
-		.eoi_maint = !v->hw && !v->edge,
-		.src = v->sgi_src,
+	    .vintid = intid,
+	    .pintid = intid,
+	    .prio = v->prio,
+	    .state = LR_PENDING,
+	    .hw = v->hw,
+	    .group1 = v->group1,
+	    .eoi_maint = !v->hw && !v->edge,
+	    .src = v->sgi_src,
 	};
 
 	if (n >= 0) {
 		struct gic_lr cur = gic_lr_read((unsigned)n);
 
-		/* Still pending, or a physical one not yet deactivated: wait. */
+		/* Still pending, or a physical one not yet deactivated: wait.
+		 */
 		if (cur.hw || (cur.state & LR_PENDING))
 			return cur.state & LR_PENDING;
 		cur.state |= LR_PENDING;
@@ -213,7 +215,7 @@ void vgic_maintenance(struct vcpu *vcpu)
 		if (!(eoi & (1ull << n)))
 			continue;
 		lr = gic_lr_read(n);
-		gic_lr_write(n, &(struct gic_lr){ 0 });
+		gic_lr_write(n, &(struct gic_lr){0});
 		v = virq_of(vcpu, lr.vintid);
 		/* A level-sensitive line still high interrupts again. */
 		if (v && v->level)
@@ -228,10 +230,11 @@ void vgic_park(struct vcpu *vcpu)
 	for (unsigned n = 0; n < gic_lr_count; n++) {
 		struct gic_lr lr = gic_lr_read(n);
 
-		/* An active physical interrupt would otherwise stay active forever. */
+		/* An active physical interrupt would otherwise stay active
+		 * forever. */
 		if (lr.hw && (lr.state & LR_ACTIVE))
 			gic_deactivate(lr.pintid);
-		gic_lr_write(n, &(struct gic_lr){ 0 });
+		gic_lr_write(n, &(struct gic_lr){0});
 	}
 	gic_hcr_write(GICH_HCR_EN);
 	(void)vcpu;
@@ -322,7 +325,8 @@ static void field_write(struct vcpu *vcpu, enum field f, uint32_t intid,
 				  (unsigned)__builtin_ctz(val & 0xff));
 		break;
 	case F_CFG:
-		/* SGIs are always edge; PPI and SPI configuration is the guest's. */
+		/* SGIs are always edge; PPI and SPI configuration is the
+		 * guest's. */
 		if (intid >= 16)
 			v->edge = (val >> 1) & 1;
 		if (v->hw && intid >= VGIC_LOCAL_IRQS)
@@ -362,10 +366,10 @@ static bool irq_reg_access(struct vcpu *vcpu, uint32_t off,
 			if (a->write)
 				field_write(vcpu, irq_regs[r].field, id,
 					    (uint32_t)(a->value >> (i * bits)) &
-						    mask);
+						mask);
 			else
 				a->value |= (uint64_t)field_read(
-						    vcpu, irq_regs[r].field, id)
+						vcpu, irq_regs[r].field, id)
 					    << (i * bits);
 		}
 		return true;
@@ -436,8 +440,8 @@ static bool gicd_ctrl_access(struct vcpu *vcpu, uint32_t off,
 		if (a->write && v && !(a->value & (1ull << 31)))
 			route_spi(vm, intid, (unsigned)(a->value & 0xff));
 		else if (!a->write)
-			a->value = v ? vmpidr_affinity(&vm->vcpus[v->target])
-				     : 0;
+			a->value =
+			    v ? vmpidr_affinity(&vm->vcpus[v->target]) : 0;
 	} else if (!a->write) {
 		/* ID registers: architecture revision in PIDR2. */
 		a->value = off == 0xffe8 ? 0x3b : off == 0xfe8 ? 0x2b : 0;
@@ -576,8 +580,8 @@ static int map_virtual_cpu_interface(struct vm *vm)
 {
 	/* The guest's GICC is the physical GICV, passed through by stage 2. */
 	return arch_stage2_map(vm, platform_gic.gicc, platform_gic.gicv,
-			       GICV_SIZE, STAGE2_DEVICE | VMDESC_MEM_R |
-						  VMDESC_MEM_W);
+			       GICV_SIZE,
+			       STAGE2_DEVICE | VMDESC_MEM_R | VMDESC_MEM_W);
 }
 
 int vgic_vm_init(struct vm *vm)

@@ -2,14 +2,14 @@
 /* The hypervisor's own PL011: polled transmit, receive interrupt. */
 #include "pl011.h"
 
-#define DR 0x000
-#define FR 0x018
-#define IMSC 0x038
-#define ICR 0x044
+#define DR	0x000
+#define FR	0x018
+#define IMSC	0x038
+#define ICR	0x044
 #define FR_TXFF (1u << 5)
 #define FR_RXFE (1u << 4)
-#define INT_RX (1u << 4)
-#define INT_RT (1u << 6)
+#define INT_RX	(1u << 4)
+#define INT_RT	(1u << 6)
 
 static inline uint32_t rd(uintptr_t base, unsigned off)
 {

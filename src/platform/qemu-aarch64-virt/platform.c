@@ -6,7 +6,7 @@
 #include "../drivers/pl011.h"
 
 #define UART_BASE 0x09000000ul
-#define UART_IRQ 33u
+#define UART_IRQ  33u
 
 extern const struct platform_desc platform_qemu_aarch64_virt;
 
@@ -16,12 +16,12 @@ const struct platform_desc *platform_get_desc(void)
 }
 
 const struct gic_layout platform_gic = {
-	.gicd = 0x08000000ul,
-	.gicc = 0x08010000ul,
-	.gich = 0x08030000ul,
-	.gicv = 0x08040000ul,
-	.gicr = 0x080a0000ul,
-	.gicr_stride = 0x20000ul,
+    .gicd = 0x08000000ul,
+    .gicc = 0x08010000ul,
+    .gich = 0x08030000ul,
+    .gicv = 0x08040000ul,
+    .gicr = 0x080a0000ul,
+    .gicr_stride = 0x20000ul,
 };
 
 void platform_console_init(void)

@@ -13,8 +13,9 @@
 #define GUEST_STACK_SIZE  (1 << GUEST_STACK_SHIFT)
 
 /*
- * The vCPU count assumed when neither Tessera (HC_VM_INFO) nor PSCI
- * (AFFINITY_INFO probing) can tell: override with -DGUEST_NCPUS=n.
+ * The vCPU count assumed when neither Tessera (HC_VM_INFO) nor the firmware
+ * (PSCI AFFINITY_INFO, SBI HSM hart_get_status) can tell: override with
+ * -DGUEST_NCPUS=n.
  */
 #ifndef GUEST_NCPUS
 #define GUEST_NCPUS 4

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The Arm parts of VMs and vCPUs that the core embeds (it never looks inside). */
+/* The Arm parts of VMs and vCPUs that the core embeds (it never looks inside).
+ */
 #ifndef TESSERA_ARCH_VCPU_H
 #define TESSERA_ARCH_VCPU_H
 
@@ -8,7 +9,7 @@
 #include <lib/bitmap.h>
 #include <lib/spinlock.h>
 
-#define VGIC_MAX_IRQS 288u /* SGIs, PPIs and SPIs 32..287 as on QEMU virt */
+#define VGIC_MAX_IRQS	288u /* SGIs, PPIs and SPIs 32..287 as on QEMU virt */
 #define VGIC_LOCAL_IRQS 32u
 
 /* General registers x0..x30; ELR_EL2 and SPSR_EL2 stay live in hardware. */
@@ -23,12 +24,12 @@ struct virq {
 	uint8_t enabled : 1;
 	uint8_t pending : 1; /* waiting for a list register */
 	uint8_t level : 1;   /* line level of an emulated device's interrupt */
-	uint8_t hw : 1;      /* backed by the physical interrupt of the same id */
+	uint8_t hw : 1; /* backed by the physical interrupt of the same id */
 	uint8_t edge : 1;
 	uint8_t group1 : 1;
 	uint8_t exists : 1; /* the VM owns this interrupt (SPIs) */
-	uint8_t target;  /* vCPU an SPI is routed to */
-	uint8_t sgi_src; /* GICv2: the vCPU that sent a pending SGI */
+	uint8_t target;	    /* vCPU an SPI is routed to */
+	uint8_t sgi_src;    /* GICv2: the vCPU that sent a pending SGI */
 };
 
 struct arch_vcpu {

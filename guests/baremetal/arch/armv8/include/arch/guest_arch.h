@@ -13,6 +13,8 @@
 #define ARCH_TIMER_IRQ 27
 /* How tests name the value of cpu_hwid_of(). */
 #define CPU_HWID_NAME "mpidr"
+/* Where the VM's RAM starts (QEMU virt's layout, which Tessera copies). */
+#define ARCH_RAM_BASE 0x40000000ul
 
 /* The CPU index 0..n-1, kept in TPIDR_EL1 since entry. */
 static inline unsigned cpu_id(void)
@@ -36,6 +38,12 @@ static inline void cpu_notify(void)
 static inline void cpu_idle(void)
 {
 	__asm__ volatile("wfi" : : : "memory");
+}
+
+/* Waits until every earlier memory access, device ones too, completed. */
+static inline void mem_sync(void)
+{
+	__asm__ volatile("dsb sy" : : : "memory");
 }
 
 static inline void irq_unmask(void)

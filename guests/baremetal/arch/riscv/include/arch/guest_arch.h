@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The RISC-V side of the test API: CPU helpers every test may use. The
+ * guest runs in S-mode (VS-mode under a hypervisor) with satp = 0, and
+ * reaches its firmware (OpenSBI natively, Tessera in a VM) through SBI.
+ */
+#ifndef ARCH_GUEST_ARCH_H
+#define ARCH_GUEST_ARCH_H
+
+#include <arch/csr.h>
+
+/*
+ * Interrupt numbers, in the shared numbering of <guest.h>: 0..15 are the
+ * guest's software-generated interrupts (SGIs), all carried by the
+ * supervisor software interrupt; the hart's local interrupts follow as
+ * 16 + their scause code.
+ */
+#define ARCH_SGI_COUNT	   16
+#define ARCH_LOCAL_IRQ(c)  (ARCH_SGI_COUNT + (c))
+#define ARCH_TIMER_IRQ	   ARCH_LOCAL_IRQ(IRQ_S_TIMER)
+/* How tests name the value of cpu_hwid_of(). */
+#define CPU_HWID_NAME "hart"
+/* Where the VM's RAM starts (QEMU virt's layout, which Tessera copies). */
+#define ARCH_RAM_BASE 0x80000000ul
+
+/* The frequency of the time CSR: QEMU virt's 10 MHz unless told otherwise. */
+#ifndef GUEST_TIMEBASE_HZ
+#define GUEST_TIMEBASE_HZ 10000000ul
+#endif
+
+/* The CPU index 0..n-1, kept in tp since entry (C never touches tp). */
+static inline unsigned cpu_id(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mv %0, tp" : "=r"(v));
+	return (unsigned)v;
+}
+
+/*
+ * The Zihintpause hint PAUSE, spelled as its encoding (FENCE W,0) so that
+ * no -march needs it; a plain no-op on harts without the extension.
+ */
+static inline void cpu_relax(void)
+{
+	__asm__ volatile(".insn i 0x0f, 0, x0, x0, 0x010" : : : "memory");
+}
+
+/*
+ * Waits a moment for another CPU's cpu_notify(). RISC-V has no WFE, and
+ * WFI would need an interrupt to wake it: a waiter polls instead.
+ */
+static inline void cpu_wait(void)
+{
+	cpu_relax();
+}
+
+/* Makes earlier stores visible to CPUs polling in cpu_wait(). */
+static inline void cpu_notify(void)
+{
+	__asm__ volatile("fence rw, rw" : : : "memory");
+}
+
+/* Sleeps until an interrupt enabled in sie is pending, even if masked. */
+static inline void cpu_idle(void)
+{
+	__asm__ volatile("wfi" : : : "memory");
+}
+
+/* Waits until every earlier memory access, device ones too, completed. */
+static inline void mem_sync(void)
+{
+	__asm__ volatile("fence iorw, iorw" : : : "memory");
+}
+
+static inline void irq_unmask(void)
+{
+	set_sstatus(SSTATUS_SIE);
+}
+
+static inline void irq_mask(void)
+{
+	clear_sstatus(SSTATUS_SIE);
+}
+
+static inline unsigned long irq_save(void)
+{
+	unsigned long flags;
+
+	__asm__ volatile("csrrc %0, sstatus, %1"
+			 : "=r"(flags)
+			 : "r"(SSTATUS_SIE)
+			 : "memory");
+	return flags & SSTATUS_SIE;
+}
+
+static inline void irq_restore(unsigned long flags)
+{
+	set_sstatus(flags & SSTATUS_SIE);
+}
+
+#endif
