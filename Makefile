@@ -1,9 +1,9 @@
 # Tessera: the top-level build. Everything goes to $(BUILD) (out of tree).
-#   make PLATFORM=qemu-aarch64-virt CONFIG=two-vms   build one image
+#   make PLATFORM=qemu-aarch64-virt CONFIG=two-vms   build one image (default: linux-demo)
 #   make run                                          boot the demo in QEMU
 #   make test                                         every test (see README)
 PLATFORM ?= qemu-aarch64-virt
-CONFIG ?= two-vms
+CONFIG ?= linux-demo
 BUILD ?= build
 HOSTCC ?= cc
 

@@ -7,7 +7,7 @@
  * service range (owner 6), SMC64 convention: function id in x0, arguments in
  * x1..x5, status back in x0 and results in x1..x3.
  * RISC-V: ECALL with the SBI extension TESSERA_SBI_EXT in a7, the function
- * number in a6, arguments in a0..a5, status in a0 and result in a1.
+ * number in a6, arguments in a0..a5, status in a0 and results in a1..a3.
  */
 #ifndef TESSERA_HYPERCALL_H
 #define TESSERA_HYPERCALL_H

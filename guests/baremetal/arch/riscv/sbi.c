@@ -86,7 +86,8 @@ void system_off(void)
 struct hc_ret hc_call(unsigned long fn, unsigned long a1, unsigned long a2,
 		      unsigned long a3, unsigned long a4, unsigned long a5)
 {
-	struct hc_ret r = riscv_ecall(TESSERA_SBI_EXT, fn, a1, a2, a3, a4, a5, 0);
+	struct hc_ret r =
+	    riscv_ecall(TESSERA_SBI_EXT, fn, a1, a2, a3, a4, a5, 0);
 
 	if (r.status == SBI_ERR_NOT_SUPPORTED && !sbi_probe(TESSERA_SBI_EXT))
 		r = (struct hc_ret){HS_NOT_SUPPORTED, 0, 0, 0};

@@ -25,26 +25,32 @@
 
 #ifndef __ASSEMBLER__
 
-#define CSR_READ(name)                                               \
-	static inline unsigned long read_##name(void)                \
-	{                                                            \
-		unsigned long v;                                     \
+#define CSR_READ(name)                                                      \
+	static inline unsigned long read_##name(void)                       \
+	{                                                                   \
+		unsigned long v;                                            \
 		__asm__ volatile("csrr %0, " #name : "=r"(v) : : "memory"); \
-		return v;                                            \
+		return v;                                                   \
 	}
 
-#define CSR_WRITE(name)                                                 \
-	static inline void write_##name(unsigned long v)                \
-	{                                                               \
+#define CSR_WRITE(name)                                                       \
+	static inline void write_##name(unsigned long v)                      \
+	{                                                                     \
 		__asm__ volatile("csrw " #name ", %0" : : "r"(v) : "memory"); \
-	}                                                               \
-	static inline void set_##name(unsigned long bits)               \
-	{                                                               \
-		__asm__ volatile("csrs " #name ", %0" : : "r"(bits) : "memory"); \
-	}                                                               \
-	static inline void clear_##name(unsigned long bits)             \
-	{                                                               \
-		__asm__ volatile("csrc " #name ", %0" : : "r"(bits) : "memory"); \
+	}                                                                     \
+	static inline void set_##name(unsigned long bits)                     \
+	{                                                                     \
+		__asm__ volatile("csrs " #name ", %0"                         \
+				 :                                            \
+				 : "r"(bits)                                  \
+				 : "memory");                                 \
+	}                                                                     \
+	static inline void clear_##name(unsigned long bits)                   \
+	{                                                                     \
+		__asm__ volatile("csrc " #name ", %0"                         \
+				 :                                            \
+				 : "r"(bits)                                  \
+				 : "memory");                                 \
 	}
 
 #define CSR_RW(name) CSR_READ(name) CSR_WRITE(name)

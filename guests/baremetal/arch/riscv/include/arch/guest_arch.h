@@ -15,9 +15,9 @@
  * supervisor software interrupt; the hart's local interrupts follow as
  * 16 + their scause code.
  */
-#define ARCH_SGI_COUNT	   16
-#define ARCH_LOCAL_IRQ(c)  (ARCH_SGI_COUNT + (c))
-#define ARCH_TIMER_IRQ	   ARCH_LOCAL_IRQ(IRQ_S_TIMER)
+#define ARCH_SGI_COUNT	  16
+#define ARCH_LOCAL_IRQ(c) (ARCH_SGI_COUNT + (c))
+#define ARCH_TIMER_IRQ	  ARCH_LOCAL_IRQ(IRQ_S_TIMER)
 /* How tests name the value of cpu_hwid_of(). */
 #define CPU_HWID_NAME "hart"
 /* Where the VM's RAM starts (QEMU virt's layout, which Tessera copies). */
