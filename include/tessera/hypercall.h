@@ -20,12 +20,25 @@ enum tessera_hc {
 	HC_NULL = 0,	  /* does nothing; the cost of a round trip */
 	HC_VM_INFO = 1,	  /* -> x1 = own VM id, x2 = vCPU id, x3 = vCPU count */
 	HC_VM_CREATE = 2, /* (desc ipa, desc size) -> x1 = child id */
-	HC_VM_INVOKE = 3, /* (child id) -> runs the child until it yields */
+	HC_VM_INVOKE = 3, /* (child id, vCPU) -> runs it until it yields */
 	HC_VM_DESTROY = 4, /* (child id) */
 	HC_VM_YIELD = 5,   /* back to the parent */
 	HC_IPC_NOTIFY = 6, /* (ipc index) rings the peers' doorbells */
 	HC_MEM_REPORT = 7, /* prints this VM's frame summary on the console */
+	HC_VM_MEASURE = 8, /* (child id or HC_SELF) -> x1..x4 = SHA-256 */
+	HC_HYP_STATS = 9,  /* -> x1 = free pages, x2 = VMs in use */
 	HC_COUNT
+};
+
+/* The calling VM itself, where a call takes a VM id. */
+#define HC_SELF 0xffffffffffffffffull
+
+/* How an invoke ended (x1 / a1 of a successful HC_VM_INVOKE). */
+enum tessera_invoke_end {
+	HC_INVOKE_YIELDED = 0,     /* x2 = the value the child yielded */
+	HC_INVOKE_INTERRUPTED = 1, /* an interrupt for the caller; invoke again */
+	HC_INVOKE_STOPPED = 2,     /* the child faulted or powered off */
+	HC_INVOKE_VCPU_OFF = 3,    /* that vCPU of the child is off */
 };
 
 #define TESSERA_SMCCC_FN(n) (TESSERA_SMCCC_BASE | (unsigned)(n))

@@ -52,6 +52,22 @@ void arch_vcpu_reset(struct vcpu *vcpu, uint64_t entry, uint64_t arg);
 noreturn void arch_vcpu_run(struct vcpu *vcpu);
 /* This CPU stops running `vcpu` for good (VM stopped, CPU_OFF). */
 void arch_vcpu_park(struct vcpu *vcpu);
+/* Move every piece of state `vcpu` left in this CPU to memory, and back. */
+void arch_vcpu_save(struct vcpu *vcpu);
+void arch_vcpu_load(struct vcpu *vcpu);
+/*
+ * While a child runs, the timers of the vCPUs below it must still interrupt:
+ * arm a hypervisor timer for their earliest deadline (and disarm it).
+ */
+void arch_parent_timer_arm(void);
+void arch_parent_timer_disarm(void);
+int arch_stage2_unmap(struct vm *vm, ipa_t ipa, uint64_t size);
+/* Free the VM's stage-2 tables and forget its virtual interrupt state. */
+void arch_vm_destroy(struct vm *vm);
+/* The VM that owns the physical interrupt `irq`, or NULL. */
+struct vm *arch_irq_owner(uint32_t irq);
+/* Hand a physical interrupt from one VM to another (disabled, as at reset). */
+void arch_irq_transfer(uint32_t irq, struct vm *from, struct vm *to);
 /* Deliver virtual interrupts queued for `vcpu` while it runs on this CPU. */
 void arch_vcpu_sync_irqs(struct vcpu *vcpu);
 /* The physical interrupt `irq`, owned by `vm`, follows the VM's routing. */

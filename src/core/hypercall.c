@@ -3,6 +3,9 @@
 
 #include <tessera/hypercall.h>
 
+#include "mem.h"
+#include "vmstack.h"
+
 static struct hc_result vm_info(struct vcpu *vcpu)
 {
 	return (struct hc_result){

@@ -6,7 +6,7 @@
 
 struct hc_result {
 	int64_t status; /* enum tessera_status */
-	uint64_t value[3];
+	uint64_t value[4];
 };
 
 /* Tessera's own calls (include/tessera/hypercall.h), arch-neutral. */

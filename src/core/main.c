@@ -72,6 +72,8 @@ void core_boot(void)
 
 	for (unsigned i = 0; i < MAX_CPUS; i++)
 		cpus[i].id = i;
+	for (unsigned i = 0; i < MAX_VMS; i++)
+		vms[i].state = VM_FREE;
 	log_info("Tessera hypervisor %s on %s (%s, %u CPUs)", TESSERA_VERSION,
 		 p->name, arch_intc_name(), p->cpu_count);
 	blob = config_check(p);

@@ -120,3 +120,11 @@ void *page_alloc_zeroed(void)
 		memset((void *)(uintptr_t)pa, 0, PAGE_SIZE);
 	return (void *)(uintptr_t)pa;
 }
+
+void page_release(void *page)
+{
+	spin_lock(&hyp_mem_lock);
+	BUG_ON(mem_release(&hyp_mem, (paddr_t)(uintptr_t)page, PAGE_SIZE,
+			   OWNER_HYP));
+	spin_unlock(&hyp_mem_lock);
+}

@@ -41,5 +41,6 @@ size_t mem_count_owned(const struct mem_pool *p, owner_t owner);
 /* The hypervisor's pool of RAM, and page-sized allocations from it. */
 extern struct mem_pool hyp_mem;
 void *page_alloc_zeroed(void);
+void page_release(void *page);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "arch.h"
 #include "vm.h"
+#include "vmstack.h"
 
 struct cpu cpus[MAX_CPUS];
 
@@ -47,6 +48,7 @@ void cpu_handle_work(void)
 	}
 	if (work & CPU_WORK_VGIC)
 		arch_vcpu_sync_irqs(v);
+	vmstack_preempt_check();
 }
 
 int vcpu_start(struct vcpu *vcpu, uint64_t entry, uint64_t arg)
@@ -96,6 +98,13 @@ noreturn void core_cpu_loop(void)
 	for (;;) {
 		struct vcpu *v = stack_top(c);
 
+		/* A child that stopped or went off hands the CPU back. */
+		if (c->depth > 1 && (v->vm->state != VM_RUNNING ||
+				     v->state == VCPU_OFF))
+			vmstack_return(v->vm->state != VM_RUNNING
+					       ? HC_INVOKE_STOPPED
+					       : HC_INVOKE_VCPU_OFF,
+				       0, false);
 		if (v && v->state == VCPU_PENDING &&
 		    v->vm->state == VM_RUNNING) {
 			__atomic_thread_fence(__ATOMIC_ACQUIRE);

@@ -9,6 +9,7 @@
 #include "arch.h"
 #include "mem.h"
 #include "vmdesc.h"
+#include "vmstack.h"
 #include "../lib/string.h"
 
 struct vm vms[MAX_VMS];
@@ -24,12 +25,19 @@ void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write)
 	for (unsigned i = 0; i < vm->region_count; i++) {
 		const struct vm_region *r = &vm->regions[i];
 
+		paddr_t pa = r->pa + (ipa - r->ipa);
+
 		if (ipa < r->ipa || ipa - r->ipa > r->size ||
 		    size > r->size - (ipa - r->ipa))
 			continue;
 		if (write && !(r->flags & VMDESC_MEM_W))
 			return NULL;
-		return (void *)(uintptr_t)(r->pa + (ipa - r->ipa));
+		/* Pages lent to a child are no longer the VM's to touch. */
+		for (paddr_t p = ALIGN_DOWN(pa, PAGE_SIZE); p < pa + size;
+		     p += PAGE_SIZE)
+			if (mem_owner(&hyp_mem, p) != OWNER_VM(vm->id))
+				return NULL;
+		return (void *)(uintptr_t)pa;
 	}
 	return NULL;
 }
@@ -70,8 +78,9 @@ static int memory_create(struct vm *vm)
 				 (unsigned long long)r->size / KiB);
 			return -1;
 		}
-		vm->regions[i] =
-		    (struct vm_region){r->ipa, pa, r->size, r->flags};
+		vm->regions[i] = (struct vm_region){
+			.ipa = r->ipa, .pa = pa, .size = r->size, .flags = r->flags
+		};
 		vm->region_count = i + 1;
 		/* A VM never sees what an earlier owner left in its pages. */
 		memset((void *)(uintptr_t)pa, 0, r->size);
@@ -159,6 +168,17 @@ int vm_create(unsigned id, const struct vmdesc_header *blob,
 	return vcpu_start(&vm->vcpus[0], desc->entry, desc->boot_arg);
 }
 
+int vm_console_init(struct vm *vm)
+{
+	const struct vmdesc_vm *desc = vm->desc;
+
+	if (!desc->console)
+		return 0;
+	vuart_init(&vm->uart, vm, desc->console_irq);
+	return mmio_register(&vm->mmio, desc->console_ipa, PAGE_SIZE,
+			     vuart_pl011_access, &vm->uart);
+}
+
 void vm_print(const struct vm *vm)
 {
 	log_info("vm %u (%s): %u vCPU(s) on CPUs mask 0x%llx, entry 0x%llx",
@@ -192,7 +212,7 @@ static unsigned running_vms(void)
 {
 	unsigned n = 0;
 
-	for (unsigned i = 0; i < vm_count; i++)
+	for (unsigned i = 0; i < MAX_VMS; i++)
 		n += vms[i].state == VM_RUNNING;
 	return n;
 }
@@ -203,8 +223,16 @@ void vm_stop(struct vm *vm, const char *why)
 	if (__atomic_exchange_n(&vm->state, VM_STOPPED, __ATOMIC_ACQ_REL) ==
 	    VM_STOPPED)
 		return;
-	for (unsigned i = 0; i < vm->desc->irqs.count; i++)
-		arch_irq_release(vmdesc_irq(vm->blob, vm->desc, i)->id);
+	for (unsigned i = 0; i < vm->desc->irqs.count; i++) {
+		uint32_t irq = vmdesc_irq(vm->blob, vm->desc, i)->id;
+
+		if (arch_irq_owner(irq) == vm)
+			arch_irq_release(irq);
+	}
+	/* A VM's children live on its resources: they stop with it. */
+	for (unsigned i = vm_count; i < MAX_VMS; i++)
+		if (vms[i].parent == vm && vms[i].state == VM_RUNNING)
+			vm_stop(&vms[i], why);
 	for (unsigned i = 0; i < vm->vcpu_count; i++)
 		if (vm->vcpus[i].pcpu != arch_cpu_id())
 			cpu_post_work(vm->vcpus[i].pcpu, CPU_WORK_VCPU);
@@ -241,6 +269,7 @@ void vm_reset(struct vm *vm)
 	arch_vcpu_park(self);
 	this_cpu()->loaded = NULL;
 	self->state = VCPU_OFF;
+	vmstack_destroy_children(vm);
 	images_load(vm);
 	vcpu_start(&vm->vcpus[0], vm->desc->entry, vm->desc->boot_arg);
 }

@@ -31,12 +31,17 @@ struct vcpu {
 	enum vcpu_state state;
 	uint64_t entry; /* where a PENDING vCPU starts, and its argument */
 	uint64_t entry_arg;
+	/* A child's vCPU runs only when this parent vCPU invokes it. */
+	struct vcpu *host;
+	/* Set when an interrupt waits for this vCPU while a child runs above it. */
+	bool wake;
 	struct arch_vcpu arch;
 };
 
 enum vm_state {
 	VM_RUNNING,
 	VM_STOPPED, /* stopped for a fault, or powered off */
+	VM_FREE,    /* an unused slot for a child VM */
 };
 
 struct vm_region {
@@ -44,7 +49,9 @@ struct vm_region {
 	paddr_t pa;
 	uint64_t size;
 	uint32_t flags;
+	ipa_t parent_ipa; /* a child's region: where the parent had it */
 };
+
 
 struct vm {
 	unsigned id;
@@ -58,6 +65,14 @@ struct vm {
 	struct vm_region regions[VMDESC_MAX_REGIONS];
 	struct mmio_map mmio;
 	struct vuart uart;
+	/* The VM-stack: a child is built from its parent's resources. */
+	struct vm *parent;
+	unsigned depth;      /* 0 for a VM of the boot configuration */
+	uint32_t generation; /* part of a child's id; changes at destroy */
+	uint32_t devices_given; /* parent's devices lent to children, a bit each */
+	void *desc_pages;       /* a child's own copy of its description */
+	uint32_t desc_size;
+	uint8_t measurement[32];
 	struct arch_vm arch;
 };
 
@@ -85,6 +100,7 @@ static inline struct cpu *this_cpu(void)
 int vm_create(unsigned id, const struct vmdesc_header *blob,
 	      const struct vmdesc_vm *desc);
 void vm_print(const struct vm *vm);
+int vm_console_init(struct vm *vm);
 /* Stop a VM for good: its vCPUs leave their CPUs, its interrupts are silenced.
  */
 void vm_stop(struct vm *vm, const char *why);

@@ -130,6 +130,8 @@ static void el2_mmu_enable(void)
 	isb();
 }
 
+bool arch_has_pauth;
+
 static bool cpu_has_pauth(void)
 {
 	uint64_t isar1 = sysreg_read(id_aa64isar1_el1);
@@ -145,7 +147,8 @@ static void el2_controls_init(void)
 		       HCR_FB | HCR_TSC | HCR_RW;
 
 	/* Guests use pointer authentication without trapping to us. */
-	if (cpu_has_pauth())
+	arch_has_pauth = cpu_has_pauth();
+	if (arch_has_pauth)
 		hcr |= HCR_API | HCR_APK;
 	sysreg_write(hcr_el2, hcr);
 	/* 39-bit IPA from level 1, WB walks, inner shareable, 4K granule. */

@@ -127,6 +127,7 @@ static void local_init(void)
 		    i < 16 ? GIC_PRIO_HYP : GIC_PRIO_GUEST;
 	gic_irq_enable(GIC_IPI_SGI, true);
 	gic_irq_enable(GIC_MAINT_PPI, true);
+	gic_irq_enable(GIC_HYP_TIMER_PPI, true);
 	gic_irq_enable(GIC_VTIMER_PPI, true);
 }
 
@@ -351,6 +352,21 @@ static uint32_t lr_encode_v2(const struct gic_lr *lr)
 	else
 		v |= (uint32_t)lr->src << 10 | (uint32_t)lr->eoi_maint << 19;
 	return v;
+}
+
+uint64_t gic_lr_raw_read(unsigned n)
+{
+	if (gic_version == 3)
+		return ich_lr_read(n);
+	return *reg32(platform_gic.gich, GICH_LR0 + 4 * n);
+}
+
+void gic_lr_raw_write(unsigned n, uint64_t v)
+{
+	if (gic_version == 3)
+		ich_lr_write(n, v);
+	else
+		*reg32(platform_gic.gich, GICH_LR0 + 4 * n) = (uint32_t)v;
 }
 
 struct gic_lr gic_lr_read(unsigned n)

@@ -14,6 +14,7 @@
 #define GIC_SPURIOUS   1020u
 #define GIC_IPI_SGI    0u /* the hypervisor's own inter-CPU signal */
 #define GIC_MAINT_PPI  25u
+#define GIC_HYP_TIMER_PPI 26u /* CNTHP: deadlines of parents under a child */
 #define GIC_VTIMER_PPI 27u
 
 #define GIC_PRIO_HYP   0x80u
@@ -45,6 +46,9 @@ void gic_spi_route(uint32_t intid, unsigned cpu);
 void gic_irq_configure(uint32_t intid, bool edge);
 
 struct gic_lr gic_lr_read(unsigned n);
+/* A list register as the hardware holds it, for saving a vCPU whole. */
+uint64_t gic_lr_raw_read(unsigned n);
+void gic_lr_raw_write(unsigned n, uint64_t v);
 void gic_lr_write(unsigned n, const struct gic_lr *lr);
 uint64_t gic_lr_empty_mask(void);
 uint32_t gic_hcr_read(void);

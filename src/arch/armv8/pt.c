@@ -87,3 +87,72 @@ bool pt_translate(const uint64_t *root, unsigned start_level, uint64_t va,
 	}
 	return false;
 }
+
+/*
+ * Replace the block at `entry` (level `level`) by a table of the next level
+ * mapping the same range with the same attributes, so part of it can go.
+ */
+static int split_block(uint64_t *entry, unsigned level, pt_alloc_t alloc)
+{
+	uint64_t *next = alloc();
+	uint64_t sub = 1ull << pt_shift(level + 1);
+	uint64_t attr = *entry & ~PT_ADDR_MASK & ~3ull;
+	uint64_t pa = *entry & PT_ADDR_MASK;
+
+	if (!next)
+		return -1;
+	for (unsigned i = 0; i < PT_ENTRIES; i++)
+		next[i] = (pa + i * sub) | attr |
+			  (level + 1 == 3 ? PT_TYPE_TABLE : PT_TYPE_BLOCK);
+	*entry = (uint64_t)(uintptr_t)next | PT_TYPE_TABLE;
+	return 0;
+}
+
+static int unmap_level(uint64_t *table, unsigned level, uint64_t va,
+		       uint64_t size, pt_alloc_t alloc)
+{
+	while (size) {
+		uint64_t block = 1ull << pt_shift(level);
+		uint64_t chunk = block - (va & (block - 1));
+		uint64_t *entry = &table[index_of(va, level)];
+
+		if (chunk > size)
+			chunk = size;
+		if (!(*entry & PT_VALID))
+			return -1;
+		if (chunk == block && (level == 3 || (*entry & 3) == PT_TYPE_BLOCK)) {
+			*entry = 0;
+		} else {
+			if (level < 3 && (*entry & 3) == PT_TYPE_BLOCK &&
+			    split_block(entry, level, alloc))
+				return -1;
+			if (unmap_level(table_of(*entry), level + 1, va, chunk,
+					alloc))
+				return -1;
+		}
+		va += chunk;
+		size -= chunk;
+	}
+	return 0;
+}
+
+int pt_unmap(uint64_t *root, unsigned start_level, uint64_t va, uint64_t size,
+	     pt_alloc_t alloc)
+{
+	if ((va | size) & 0xfff)
+		return -1;
+	return unmap_level(root, start_level, va, size, alloc);
+}
+
+static void destroy_level(uint64_t *table, unsigned level, pt_free_t release)
+{
+	for (unsigned i = 0; level < 3 && i < PT_ENTRIES; i++)
+		if ((table[i] & 3) == PT_TYPE_TABLE)
+			destroy_level(table_of(table[i]), level + 1, release);
+	release(table);
+}
+
+void pt_destroy(uint64_t *root, unsigned start_level, pt_free_t release)
+{
+	destroy_level(root, start_level, release);
+}

@@ -29,6 +29,7 @@
 #define PT_S2_XN     (2ull << 53)
 
 typedef void *(*pt_alloc_t)(void);
+typedef void (*pt_free_t)(void *table);
 
 static inline unsigned pt_shift(unsigned level)
 {
@@ -43,6 +44,15 @@ static inline unsigned pt_shift(unsigned level)
  */
 int pt_map(uint64_t *root, unsigned start_level, uint64_t va, uint64_t pa,
 	   uint64_t size, uint64_t attr, pt_alloc_t alloc);
+/*
+ * Remove the mapping of [va, va + size), splitting blocks that straddle its
+ * ends (which may allocate tables). Every page of the range must be mapped.
+ * Returns 0 or -1; the caller invalidates the TLBs.
+ */
+int pt_unmap(uint64_t *root, unsigned start_level, uint64_t va, uint64_t size,
+	     pt_alloc_t alloc);
+/* Give every table of the tree, the root last, to `release`. */
+void pt_destroy(uint64_t *root, unsigned start_level, pt_free_t release);
 /* The physical address `va` maps to; false when it is not mapped. */
 bool pt_translate(const uint64_t *root, unsigned start_level, uint64_t va,
 		  uint64_t *pa, uint64_t *attr);

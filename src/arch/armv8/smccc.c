@@ -36,6 +36,7 @@ static void tessera_call(struct vcpu *vcpu, uint32_t fn)
 	x[1] = r.value[0];
 	x[2] = r.value[1];
 	x[3] = r.value[2];
+	x[4] = r.value[3];
 }
 
 void smccc_call(struct vcpu *vcpu)

@@ -6,6 +6,7 @@
  */
 #include "../../core/arch.h"
 #include "../../core/vm.h"
+#include "../../core/vmstack.h"
 #include "smccc.h"
 #include "sysreg.h"
 #include "vgic.h"
@@ -138,6 +139,7 @@ void trap_guest_irq(struct vcpu *vcpu)
 {
 	(void)vcpu;
 	arch_irq_handle_pending();
+	vmstack_preempt_check();
 }
 
 void trap_guest_serror(struct vcpu *vcpu)

@@ -3,6 +3,7 @@
 #include "../../core/arch.h"
 #include "../../core/mem.h"
 #include "../../core/platform.h"
+#include "../../core/vmstack.h"
 #include "../../lib/string.h"
 #include "gic.h"
 #include "pt.h"
@@ -43,6 +44,79 @@ int arch_stage2_map(struct vm *vm, ipa_t ipa, paddr_t pa, uint64_t size,
 {
 	return pt_map(vm->arch.s2_root, S2_START_LEVEL, ipa, pa, size,
 		      s2_attr(flags), page_alloc_zeroed);
+}
+
+static uint64_t vttbr_of(const struct vm *vm)
+{
+	return (uint64_t)vm->arch.vmid << 48 | (uintptr_t)vm->arch.s2_root;
+}
+
+/* Forget every translation of `vm` on every CPU (inner shareable). */
+static void stage2_tlb_flush(const struct vm *vm)
+{
+	uint64_t current = sysreg_read(vttbr_el2);
+
+	dsb(ishst);
+	sysreg_write(vttbr_el2, vttbr_of(vm));
+	isb();
+	__asm__ volatile("tlbi vmalls12e1is" ::: "memory");
+	dsb(ish);
+	sysreg_write(vttbr_el2, current);
+	isb();
+}
+
+int arch_stage2_unmap(struct vm *vm, ipa_t ipa, uint64_t size)
+{
+	int ret = pt_unmap(vm->arch.s2_root, S2_START_LEVEL, ipa, size,
+			   page_alloc_zeroed);
+
+	stage2_tlb_flush(vm);
+	return ret;
+}
+
+static void page_free(void *page)
+{
+	page_release(page);
+}
+
+void arch_vm_destroy(struct vm *vm)
+{
+	pt_destroy(vm->arch.s2_root, S2_START_LEVEL, page_free);
+	stage2_tlb_flush(vm);
+	vm->arch.s2_root = NULL;
+}
+
+/* The earliest timer deadline of the vCPUs under the running child. */
+void arch_parent_timer_arm(void)
+{
+	struct cpu *c = this_cpu();
+	uint64_t deadline = UINT64_MAX;
+
+	for (unsigned k = 0; k + 1 < c->depth; k++) {
+		const struct vcpu *v = c->stack[k];
+
+		/* ENABLE set, IMASK clear: the guest waits for this timer. */
+		if ((v->arch.cntv_ctl & 3) == 1)
+			deadline = MIN(deadline, v->arch.ctx.el1[EL1_CNTV_CVAL]);
+	}
+	if (deadline == UINT64_MAX)
+		return;
+	sysreg_write(cnthp_cval_el2, deadline + sysreg_read(cntvoff_el2));
+	sysreg_write(cnthp_ctl_el2, 1);
+}
+
+void arch_parent_timer_disarm(void)
+{
+	sysreg_write(cnthp_ctl_el2, 0);
+}
+
+static void parent_timer_expired(void)
+{
+	struct cpu *c = this_cpu();
+
+	arch_parent_timer_disarm();
+	for (unsigned k = 0; k + 1 < c->depth; k++)
+		__atomic_store_n(&c->stack[k]->wake, true, __ATOMIC_RELEASE);
 }
 
 /* EL1 state a fresh vCPU starts from: as after a reset, MMU off. */
@@ -131,7 +205,7 @@ static void irq_dispatch(uint32_t iar)
 {
 	uint32_t intid = iar & 0x3ff;
 	struct vcpu *loaded = this_cpu()->loaded;
-	struct vm *owner = vgic_irq_owner(intid);
+	struct vm *owner = arch_irq_owner(intid);
 
 	gic_priority_drop(iar);
 	if (intid == GIC_VTIMER_PPI && loaded) {
@@ -147,6 +221,8 @@ static void irq_dispatch(uint32_t iar)
 	gic_deactivate(iar);
 	if (intid == GIC_IPI_SGI)
 		cpu_handle_work();
+	else if (intid == GIC_HYP_TIMER_PPI)
+		parent_timer_expired();
 	else if (intid == GIC_MAINT_PPI && loaded)
 		vgic_maintenance(loaded);
 	else if (intid == platform_console_irq())

@@ -54,7 +54,7 @@ static const struct {
 
 static struct vm *irq_owner[VGIC_MAX_IRQS];
 
-struct vm *vgic_irq_owner(uint32_t intid)
+struct vm *arch_irq_owner(uint32_t intid)
 {
 	return intid < VGIC_MAX_IRQS ? irq_owner[intid] : NULL;
 }
@@ -83,13 +83,19 @@ static bool is_loaded(const struct vcpu *vcpu)
 	return cpus[vcpu->pcpu].loaded == vcpu && vcpu->pcpu == arch_cpu_id();
 }
 
-/* Get the vCPU's pending interrupts to list registers now or soon. */
+/*
+ * Get the vCPU's pending interrupts to list registers now or soon. One that
+ * is not loaded may sit under a child it invoked: `wake` makes its CPU
+ * return to it at once, so a child cannot delay its parent's interrupts.
+ */
 static void kick(struct vcpu *vcpu)
 {
-	if (is_loaded(vcpu))
+	if (is_loaded(vcpu)) {
 		vgic_flush(vcpu);
-	else
-		cpu_post_work(vcpu->pcpu, CPU_WORK_VGIC);
+		return;
+	}
+	__atomic_store_n(&vcpu->wake, true, __ATOMIC_RELEASE);
+	cpu_post_work(vcpu->pcpu, CPU_WORK_VGIC);
 }
 
 /* Mark pending and deliver. Lock held. */
@@ -563,6 +569,7 @@ void arch_irq_assign(struct vm *vm, uint32_t irq)
 {
 	struct virq *v = &vm->arch.spi[irq - VGIC_LOCAL_IRQS];
 
+	*v = (struct virq){ 0 };
 	v->exists = 1;
 	v->hw = 1;
 	irq_owner[irq] = vm;
@@ -574,6 +581,18 @@ void arch_irq_release(uint32_t irq)
 {
 	gic_irq_enable(irq, false);
 	irq_owner[irq] = NULL;
+}
+
+void arch_irq_transfer(uint32_t irq, struct vm *from, struct vm *to)
+{
+	struct virq *v = &from->arch.spi[irq - VGIC_LOCAL_IRQS];
+
+	spin_lock(&from->arch.vgic_lock);
+	*v = (struct virq){ 0 };
+	for (unsigned i = 0; i < from->vcpu_count; i++)
+		bitmap_clear(from->vcpus[i].arch.pending, irq);
+	spin_unlock(&from->arch.vgic_lock);
+	arch_irq_assign(to, irq);
 }
 
 static int map_virtual_cpu_interface(struct vm *vm)

@@ -20,6 +20,5 @@ void vgic_maintenance(struct vcpu *vcpu);
 void vgic_park(struct vcpu *vcpu);
 /* A trapped ICC_SGI1R_EL1 write (GICv3). */
 void vgic_sgi1r_write(struct vcpu *vcpu, uint64_t value);
-struct vm *vgic_irq_owner(uint32_t intid);
 
 #endif

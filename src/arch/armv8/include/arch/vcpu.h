@@ -32,8 +32,25 @@ struct virq {
 	uint8_t sgi_src;    /* GICv2: the vCPU that sent a pending SGI */
 };
 
+/*
+ * What a vCPU leaves in a physical CPU besides its general registers: saved
+ * only when another vCPU takes the CPU (VM-stack), never on a plain trap.
+ */
+#define EL1_CNTV_CVAL 23 /* where the virtual timer's deadline is saved */
+
+struct arch_context {
+	uint64_t el1[26]; /* EL1 system registers, timer, ELR/SPSR_EL2 */
+	uint64_t pauth[10];
+	uint64_t lr[16]; /* list registers */
+	uint32_t vmcr, hcr, apr0, apr1;
+	__uint128_t fp[32] __attribute__((aligned(16)));
+	uint64_t fpcr, fpsr;
+};
+
 struct arch_vcpu {
 	uint64_t vmpidr;
+	uint32_t cntv_ctl;
+	struct arch_context ctx;
 	uint32_t gicr_waker;
 	struct virq local[VGIC_LOCAL_IRQS]; /* SGIs and PPIs */
 	bitmap_t pending[BITMAP_WORDS(VGIC_MAX_IRQS)];

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef TESSERA_CORE_VMSTACK_H
+#define TESSERA_CORE_VMSTACK_H
+
+#include <tessera/hypercall.h>
+
+#include "hypercall.h"
+#include "vm.h"
+
+struct hc_result vmstack_create(struct vcpu *caller, ipa_t desc_ipa,
+				uint64_t size);
+struct hc_result vmstack_destroy(struct vcpu *caller, uint64_t id);
+/* Runs the child's vCPU on this CPU; returns here only on an error. */
+struct hc_result vmstack_invoke(struct vcpu *caller, uint64_t id,
+				uint64_t vcpu_id);
+struct hc_result vmstack_yield(struct vcpu *caller, uint64_t value);
+struct hc_result vmstack_measurement(struct vcpu *caller, uint64_t id);
+/* Give the CPU back to the vCPU below the running one. */
+noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value, bool keep);
+/* If a vCPU below the running one has an interrupt waiting, return to it. */
+void vmstack_preempt_check(void);
+/* Destroy every child of `vm` (its reset, or its own destroy). */
+void vmstack_destroy_children(struct vm *vm);
+
+#endif

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SHA-256 (FIPS 180-4), for measuring child VMs. */
+#ifndef TESSERA_LIB_SHA256_H
+#define TESSERA_LIB_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sha256 {
+	uint32_t h[8];
+	uint64_t length; /* bytes so far */
+	uint8_t block[64];
+	unsigned used;
+};
+
+void sha256_init(struct sha256 *s);
+void sha256_update(struct sha256 *s, const void *data, size_t n);
+void sha256_final(struct sha256 *s, uint8_t digest[32]);
+
+#endif
