@@ -86,3 +86,23 @@ SCENARIOS += [
                 r"^\[linux0\] still-42 on 2 cpus$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"all VMs are off"]},
 ]
+
+# The VM-stack: children built from a parent's memory, run on its CPU.
+SCENARIOS += [
+    {"name": "arm-vmstack-children", "config": "test-vmstack",
+     "machine": arm_machine(), "timeout": 180,
+     "expect": [r"^\[child-0\] vmchild\[0\]: child 0 up",
+                r"^\[parent\] vmstack\[0\]: child 2 yielded 202$",
+                r"^\[parent\] vmstack\[0\]: measurements [0-9a-f]{16} ",
+                r"double destroy: -6 as expected",
+                r"create refused: .*not the parent's memory",
+                r"memory back from the child, zeroed",
+                r"vm \d+ \(attacker\) stopped: vcpu 0, pc 0x[0-9a-f]+, "
+                r"address 0x40100000: access outside the VM's memory",
+                r"attacking child stopped: 2 as expected",
+                r"timer ticks reached us \d+ times while a child spun",
+                r"10000 creates and destroys: free pages (\d+) before, \1 after, VMs 2/2",
+                r"^\[parent\] vmstack\[0\]: PASS",
+                r"^\[neighbour\] hello\[0\]: tick \d+"],
+     "forbid": [r"FAIL", r"PANIC", r"survived", r"vm 1 \(neighbour\) stopped"]},
+]

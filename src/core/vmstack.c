@@ -336,8 +336,6 @@ struct hc_result vmstack_create(struct vcpu *caller, ipa_t desc_ipa,
 	}
 	child_build(parent, child, (uint32_t)size);
 	spin_unlock(&vmstack_lock);
-	log_info("vm %u (%s) created child vm %u (%s), %u vCPU(s)", parent->id,
-		 parent->name, child->id, child->name, child->vcpu_count);
 	return (struct hc_result){ HS_OK, { child_id(child) } };
 }
 

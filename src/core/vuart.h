@@ -31,6 +31,13 @@ struct vuart {
 };
 
 void vuart_init(struct vuart *u, struct vm *vm, uint32_t irq);
+/*
+ * One byte of the VM's output. Output goes to the console a line at a time,
+ * so VMs never interleave within a line; vuart_flush() shows an unfinished
+ * line when the guest's driver ends a burst of output.
+ */
+void vuart_put(struct vuart *u, char c);
+void vuart_flush(struct vuart *u);
 bool vuart_pl011_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
 /* One byte of input for the VM; dropped when its FIFO is full, as on hardware.
  */

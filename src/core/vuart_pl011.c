@@ -71,12 +71,7 @@ void vuart_receive(struct vuart *u, uint8_t c)
 
 static void transmit(struct vuart *u, char c)
 {
-	u->line[u->line_len++] = c;
-	if (c == '\n' || u->line_len == VUART_LINE_MAX ||
-	    console_has_focus(u->vm)) {
-		console_write(u->vm->name, u->line, u->line_len);
-		u->line_len = 0;
-	}
+	vuart_put(u, c);
 	u->ris_tx = INT_TX;
 }
 
@@ -147,6 +142,12 @@ static void write_reg(struct vuart *u, uint64_t off, uint32_t v)
 		transmit(u, (char)v);
 	else if (off == UART_ICR)
 		u->ris_tx &= ~v;
+	/*
+	 * Linux's driver writes IMSC when it stops transmitting: the end of a
+	 * burst, so an unfinished line (a shell prompt) is shown now.
+	 */
+	if (off == UART_IMSC)
+		vuart_flush(u);
 }
 
 bool vuart_pl011_access(struct vcpu *vcpu, void *dev, struct mmio_access *a)

@@ -40,3 +40,6 @@ void guest_fail(const char *fmt, ...)
 	system_off();
 	cpu_park();
 }
+
+/* Set by the entry code from x0 / a1 before anything else runs. */
+unsigned long guest_boot_arg;

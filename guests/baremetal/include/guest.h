@@ -29,6 +29,8 @@
 extern const char test_name[];
 
 void test_main(void);
+/* What the VM's entry register held (x0 / a1): the description's boot_arg. */
+extern unsigned long guest_boot_arg;
 
 /* Console: lines are written whole, under a lock, so CPUs never interleave. */
 int console_printf(const char *fmt, ...) GUEST_PRINTF(1, 2);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Entry points: _start for CPU 0 (at the load address, x0 = a boot argument
- * we ignore), secondary_entry for CPUs started by PSCI CPU_ON (x0 = the CPU
+ * Entry points: _start for CPU 0 (at the load address, x0 = the boot
+ * argument, kept in guest_boot_arg), secondary_entry for CPUs started by PSCI CPU_ON (x0 = the CPU
  * index, passed as CPU_ON's context id).
  *
  * Until mmu_on has run, data accesses are Device-nGnRnE and bypass the
@@ -15,6 +15,7 @@
 	.global	_start
 _start:
 	msr	daifset, #0xf
+	mov	x20, x0
 	msr	tpidr_el1, xzr
 	bl	mmu_on
 
@@ -25,7 +26,9 @@ _start:
 	stp	xzr, xzr, [x1], #16
 	b	1b
 
-2:	mov	x0, #0
+2:	ldr	x1, =guest_boot_arg
+	str	x20, [x1]
+	mov	x0, #0
 	bl	stack_top
 	mov	sp, x0
 	bl	set_vectors

@@ -4,7 +4,8 @@
  * keeps: Bare translation has none of the alignment or atomics limits Arm's
  * MMU-off state has.
  *
- * _start, at the load address: a0 = hart id, a1 = the DTB (ignored). Only
+ * _start, at the load address: a0 = hart id, a1 = the boot argument (a
+ * DTB, or what the VM description says), kept in guest_boot_arg. Only
  * the boot hart should come here; should several (firmware that releases
  * every hart), the first to arrive is CPU 0 and the others park.
  * secondary_entry, for harts started by SBI HSM hart_start: a0 = hart id,
@@ -26,6 +27,7 @@ _start:
 	bnez	t1, park
 
 	mv	s0, a0
+	mv	s1, a1
 	li	tp, 0
 	la	t0, __bss_start
 	la	t1, __bss_end
@@ -35,7 +37,9 @@ _start:
 	addi	t0, t0, 16
 	j	1b
 
-2:	li	a0, 0
+2:	la	t0, guest_boot_arg
+	sd	s1, 0(t0)
+	li	a0, 0
 	call	stack_top
 	mv	sp, a0
 	call	set_trap_vector

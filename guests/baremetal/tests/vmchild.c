@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A child VM for the VM-stack tests. Its boot argument (set by the parent
+ * in the description) says what to do: bits 0..7 its index, bits 8..15 a
+ * mode (see vmstack.c).
+ */
+#include <guest.h>
+
+GUEST_TEST("vmchild");
+
+enum child_mode {
+	CHILD_YIELD = 0, /* yield index * 100 + round, forever */
+	CHILD_SPIN = 1,	 /* never yields: only the parent's interrupts end it */
+	CHILD_ATTACK = 2,  /* writes outside its memory */
+	CHILD_SCRIBBLE = 3 /* fills its memory after the image, then yields */
+};
+
+#define CHILD_MEM_END 0x40100000ul /* 1 MiB of memory from 0x40000000 */
+
+static void yield(unsigned long value)
+{
+	struct hc_ret r = hc_call(HC_VM_YIELD, value, 0, 0, 0, 0);
+
+	if (r.status != HS_OK)
+		guest_fail("yield returned %ld", r.status);
+}
+
+void test_main(void)
+{
+	unsigned index = guest_boot_arg & 0xff;
+	unsigned mode = (guest_boot_arg >> 8) & 0xff;
+	extern char __image_end[];
+
+	test_print("child %u up, mode %u", index, mode);
+	switch (mode) {
+	case CHILD_YIELD:
+		for (unsigned long round = 0;; round++)
+			yield(index * 100 + round);
+	case CHILD_SPIN:
+		for (;;)
+			__asm__ volatile("" ::: "memory");
+	case CHILD_ATTACK:
+		test_print("child %u: writing to 0x%lx", index, CHILD_MEM_END);
+		*(volatile uint32_t *)CHILD_MEM_END = 0xbad;
+		test_print("child %u: survived", index);
+		break;
+	case CHILD_SCRIBBLE:
+		for (char *p = __image_end; p < (char *)CHILD_MEM_END - 4096;
+		     p++)
+			*p = (char)0xaa;
+		yield(0xaa);
+		break;
+	}
+	for (;;)
+		yield(0xdead);
+}
