@@ -106,3 +106,25 @@ SCENARIOS += [
                 r"^\[neighbour\] hello\[0\]: tick \d+"],
      "forbid": [r"FAIL", r"PANIC", r"survived", r"vm 1 \(neighbour\) stopped"]},
 ]
+
+# What a VM may not do stops that VM alone; PSCI acts on the caller's VM only.
+SCENARIOS += [
+    {"name": "arm-faults-stop-one-vm", "config": "test-faults",
+     "machine": arm_machine(), "timeout": 60, "exits": True,
+     "unordered": True,
+     "expect": [r"vm 0 \(bad-hvc\) stopped: vcpu 0, pc 0x[0-9a-f]+, .*"
+                r"HVC with a non-zero immediate",
+                r"vm 1 \(bad-sysreg\) stopped: .*trapped system register",
+                r"vm 2 \(bad-device\) stopped: .*address 0x9010000: "
+                r"access outside the VM's memory",
+                r"^\[good\] ticks\[0\]: PASS", r"all VMs are off"],
+     "forbid": [r"survived", r"PANIC", r"vm 3 \(good\) stopped"]},
+    {"name": "arm-psci", "config": "test-psci", "machine": arm_machine(),
+     "timeout": 60, "exits": True,
+     "expect": [r"PSCI_VERSION: 65537", r"FEATURES\(unknown\): -1",
+                r"CPU_ON of a CPU we do not have: -2", r"CPU_ON of ourselves: -4",
+                r"AFFINITY_INFO\(cpu 1\) after its CPU_OFF: 1",
+                r"vm 0 \(psci\) reset", r"came back after SYSTEM_RESET",
+                r"^\[psci\] psci\[0\]: PASS", r"all VMs are off"],
+     "forbid": [r"still running", r"FAIL", r"PANIC", r"stopped:"]},
+]

@@ -96,8 +96,9 @@ static void sysreg_trap(struct vcpu *vcpu, uint64_t esr)
 		skip_instruction();
 		return;
 	}
-	vcpu_fault(vcpu, guest_pc(), esr,
-		   "access to a trapped system register");
+	vcpu_fault(
+	    vcpu, guest_pc(), esr,
+	    "access to a trapped system register (ESR in the address field)");
 }
 
 void trap_guest_sync(struct vcpu *vcpu)
@@ -110,7 +111,8 @@ void trap_guest_sync(struct vcpu *vcpu)
 		 */
 		if (esr & 0xffff)
 			vcpu_fault(vcpu, guest_pc() - 4, esr & 0xffff,
-				   "HVC with a non-zero immediate");
+				   "HVC with a non-zero immediate (in the "
+				   "address field)");
 		smccc_call(vcpu);
 		break;
 	case EC_SMC64:
