@@ -13,7 +13,7 @@ UNIT_CPPFLAGS := $(TOOLS_CPPFLAGS) -Isrc/arch/armv8/include -Itests/unit
 
 UNIT_SRCS_vmdesc := tools/mkconfig/serialize.c tools/tessera-config/dump.c \
 	$(VMDESC_HOST_SRCS)
-UNIT_SRCS_core := src/core/mem.c src/arch/armv8/pt.c src/lib/format.c
+UNIT_SRCS_core := src/core/mem.c src/arch/armv8/pt.c src/lib/format.c src/lib/sha256.c
 
 UNIT_NAMES := $(patsubst tests/unit/test_%.c,%,\
 	$(sort $(wildcard tests/unit/test_*.c)))
