@@ -5,6 +5,8 @@
 PLATFORM ?= qemu-aarch64-virt
 CONFIG ?= linux-demo
 BUILD ?= build
+# One spelling of the output directory, so dependency files always match.
+override BUILD := $(abspath $(BUILD))
 HOSTCC ?= cc
 
 include src/platform/$(PLATFORM)/platform.mk

@@ -5,7 +5,7 @@
 #include "linux-vm.h"
 
 TESSERA_CONFIG(
-    "qemu-aarch64-virt", LINUX_VM("linux", 0, "linux-2cpu-attack", 0, 1),
+    "qemu-aarch64-virt", LINUX_VM("linux", 0, LINUX_RUN("attack"), 0, 1),
     VM(.name = "baremetal", .cpus = CPUS(2, 3),
        .memory = REGIONS(RAM(0x40000000, 16 * MiB)),
        .images = IMAGES(IMAGE("guests/baremetal/hello.bin", 0x40000000)),

@@ -5,5 +5,5 @@
 #include "linux-vm.h"
 
 TESSERA_CONFIG("qemu-aarch64-virt",
-	       LINUX_VM("linux0", CONSOLE_INPUT, "linux-2cpu-shell", 0, 1),
-	       LINUX_VM("linux1", 0, "linux-2cpu-off", 2, 3));
+	       LINUX_VM("linux0", CONSOLE_INPUT, LINUX_SHELL, 0, 1),
+	       LINUX_VM("linux1", 0, LINUX_RUN("off"), 2, 3));

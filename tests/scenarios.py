@@ -12,6 +12,7 @@ def arm_machine(gic=3, cpu="cortex-a53", smp=4):
 HOST_TESTS = [
     {"name": "unit", "cmd": ["make", "-s", "unit-test"]},
     {"name": "config-examples", "cmd": ["make", "-s", "check-configs"]},
+    {"name": "device-trees", "cmd": ["make", "-s", "check-trees"]},
     {"name": "fuzz-regress", "cmd": ["make", "-s", "fuzz-regress"]},
     {"name": "fuzz-short", "cmd": ["make", "-s", "fuzz-short"], "timeout": 300},
     {"name": "lint", "cmd": ["make", "-s", "lint"]},

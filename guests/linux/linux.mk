@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-# Device trees of Linux VMs: guests/linux/<name>.dts -> $(BUILD)/guests/linux/<name>.dtb,
-# with the initramfs's extent filled in (it sits at LINUX_INITRD_ADDR).
+# Hand-written device trees of Linux VMs (Linux VMs normally get a generated
+# one, docs/guests.md): guests/linux/<name>.dts -> $(BUILD)/guests/linux/<name>.dtb,
+# with the extent of the initramfs, which sits at LINUX_INITRD_ADDR, filled in.
 LINUX_INITRD_ADDR := 0x48000000
 LINUX_DTS_DIR := guests/linux
 LINUX_OUT := $(BUILD)/guests/linux
@@ -9,8 +10,7 @@ LINUX_OUT := $(BUILD)/guests/linux
 linux-guests: $(patsubst $(LINUX_DTS_DIR)/%.dts,$(LINUX_OUT)/%.dtb,\
 	$(wildcard $(LINUX_DTS_DIR)/*.dts))
 
-$(LINUX_OUT)/%.dtb: $(LINUX_DTS_DIR)/%.dts $(wildcard $(LINUX_DTS_DIR)/*.dtsi) \
-		$(BUILD)/linux/arm64/initramfs.cpio.gz
+$(LINUX_OUT)/%.dtb: $(LINUX_DTS_DIR)/%.dts $(BUILD)/linux/arm64/initramfs.cpio.gz
 	@mkdir -p $(@D)
 	cpp -nostdinc -undef -x assembler-with-cpp -P -I $(LINUX_DTS_DIR) \
 		-DINITRD_START=$(LINUX_INITRD_ADDR) \

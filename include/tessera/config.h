@@ -74,10 +74,17 @@ struct cfg_devices {
 	unsigned n;
 };
 
+/* What an image is to the VM's generated device tree. */
+enum cfg_image_role {
+	CFG_IMAGE_PLAIN = 0,
+	CFG_IMAGE_INITRD = 1, /* /chosen/linux,initrd-start and -end */
+};
+
 struct cfg_image {
 	const char *path; /* relative to mkconfig's --root; NULL: in place */
 	uint64_t ipa;
 	uint64_t size; /* in-place images only; a file's size is its own */
+	uint32_t role; /* enum cfg_image_role */
 };
 
 struct cfg_images {
@@ -103,6 +110,20 @@ struct cfg_console {
 	uint64_t ipa;
 };
 
+/*
+ * A device tree mkconfig generates from the VM's description
+ * (docs/guests.md): embedded as one more image at `ipa`, which becomes the
+ * VM's boot_arg (x0 on Arm, a1 on RISC-V).
+ */
+#define CFG_DTB_GENERATE (1u << 0) /* set by DTB_AT() */
+#define DTB_GICV2	 (1u << 1) /* Arm: describe a GICv2, not a GICv3 */
+#define DTB_NO_SSTC	 (1u << 2) /* RISC-V: harts without Sstc */
+
+struct cfg_dtb {
+	uint64_t ipa;
+	uint32_t flags;
+};
+
 struct cfg_vm {
 	const char *name;
 	struct cfg_numbers cpus; /* physical CPUs (parent vCPUs at run time) */
@@ -116,8 +137,12 @@ struct cfg_vm {
 	uint64_t boot_arg;
 	struct cfg_numbers colors;
 	struct cfg_console console;
-	const char *tee;    /* name of the TEE VM serving this one */
-	const char *parent; /* name of the parent VM (static VM-stack) */
+	const char *tee;      /* name of the TEE VM serving this one */
+	const char *parent;   /* name of the parent VM (static VM-stack) */
+	struct cfg_dtb dtb;   /* a generated device tree, see DTB_AT() */
+	const char *bootargs; /* its /chosen/bootargs (needs .dtb) */
+	/* VM-stack: memory kept for children, reserved in the tree (.dtb) */
+	struct cfg_regions stack_memory;
 };
 
 struct cfg_vms {
@@ -193,10 +218,27 @@ struct cfg_config {
 	{                                      \
 		.path = (path_), .ipa = (ipa_) \
 	}
+/* The VM's initial ramdisk: its extent goes into the generated tree. */
+#define IMAGE_INITRD(path_, ipa_)                                        \
+	{                                                                \
+		.path = (path_), .ipa = (ipa_), .role = CFG_IMAGE_INITRD \
+	}
 /* Bytes already in the VM's (fixed or inherited) memory. */
 #define IMAGE_IN_PLACE(ipa_, size_)                       \
 	{                                                 \
 		.path = 0, .ipa = (ipa_), .size = (size_) \
+	}
+
+/* ---- generated device trees (docs/guests.md) ---- */
+/* `.dtb = DTB_AT(ipa)`: the VM's tree, generated, at `ipa` (= boot_arg). */
+#define DTB_AT(ipa_)                                     \
+	{                                                \
+		.ipa = (ipa_), .flags = CFG_DTB_GENERATE \
+	}
+/* The same with DTB_GICV2 and / or DTB_NO_SSTC. */
+#define DTB_AT_WITH(ipa_, opts_)                                   \
+	{                                                          \
+		.ipa = (ipa_), .flags = CFG_DTB_GENERATE | (opts_) \
 	}
 
 /* ---- consoles ---- */

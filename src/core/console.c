@@ -67,11 +67,6 @@ struct vm *console_focus(void)
 	return focus;
 }
 
-bool console_has_focus(const struct vm *vm)
-{
-	return focus == vm;
-}
-
 static void focus_next(void)
 {
 	unsigned start = focus ? focus->id : 0;

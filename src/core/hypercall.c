@@ -10,8 +10,7 @@
 static struct hc_result vm_info(struct vcpu *vcpu)
 {
 	return (struct hc_result){
-		HS_OK, { vcpu->vm->id, vcpu->id, vcpu->vm->vcpu_count }
-	};
+	    HS_OK, {vcpu->vm->id, vcpu->id, vcpu->vm->vcpu_count}};
 }
 
 /* What a leak test compares before and after: free pages, VMs in use. */
@@ -21,7 +20,7 @@ static struct hc_result hyp_stats(void)
 
 	for (unsigned i = 0; i < MAX_VMS; i++)
 		in_use += vms[i].state != VM_FREE;
-	return (struct hc_result){ HS_OK, { hyp_mem.free_pages, in_use } };
+	return (struct hc_result){HS_OK, {hyp_mem.free_pages, in_use}};
 }
 
 struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
@@ -29,7 +28,7 @@ struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
 {
 	switch (fn) {
 	case HC_NULL:
-		return (struct hc_result){ HS_OK, { 0 } };
+		return (struct hc_result){HS_OK, {0}};
 	case HC_VM_INFO:
 		return vm_info(vcpu);
 	case HC_VM_CREATE:
@@ -45,6 +44,6 @@ struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
 	case HC_HYP_STATS:
 		return hyp_stats();
 	default:
-		return (struct hc_result){ HS_NOT_SUPPORTED, { 0 } };
+		return (struct hc_result){HS_NOT_SUPPORTED, {0}};
 	}
 }

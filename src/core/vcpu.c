@@ -99,11 +99,11 @@ noreturn void core_cpu_loop(void)
 		struct vcpu *v = stack_top(c);
 
 		/* A child that stopped or went off hands the CPU back. */
-		if (c->depth > 1 && (v->vm->state != VM_RUNNING ||
-				     v->state == VCPU_OFF))
+		if (c->depth > 1 &&
+		    (v->vm->state != VM_RUNNING || v->state == VCPU_OFF))
 			vmstack_return(v->vm->state != VM_RUNNING
-					       ? HC_INVOKE_STOPPED
-					       : HC_INVOKE_VCPU_OFF,
+					   ? HC_INVOKE_STOPPED
+					   : HC_INVOKE_VCPU_OFF,
 				       0, false);
 		if (v && v->state == VCPU_PENDING &&
 		    v->vm->state == VM_RUNNING) {

@@ -78,9 +78,10 @@ static int memory_create(struct vm *vm)
 				 (unsigned long long)r->size / KiB);
 			return -1;
 		}
-		vm->regions[i] = (struct vm_region){
-			.ipa = r->ipa, .pa = pa, .size = r->size, .flags = r->flags
-		};
+		vm->regions[i] = (struct vm_region){.ipa = r->ipa,
+						    .pa = pa,
+						    .size = r->size,
+						    .flags = r->flags};
 		vm->region_count = i + 1;
 		/* A VM never sees what an earlier owner left in its pages. */
 		memset((void *)(uintptr_t)pa, 0, r->size);
@@ -138,9 +139,6 @@ static void vcpus_create(struct vm *vm)
 	}
 }
 
-/* Declared here until vuart.h, beside vuart_pl011_access, carries it. */
-bool vuart_ns16550_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
-
 static mmio_handler_t console_handler(uint32_t type)
 {
 	return type == VMDESC_CONSOLE_NS16550 ? vuart_ns16550_access
@@ -155,14 +153,9 @@ int vm_create(unsigned id, const struct vmdesc_header *blob,
 	*vm = (struct vm){.id = id, .blob = blob, .desc = desc};
 	memcpy(vm->name, desc->name, sizeof(vm->name));
 	vcpus_create(vm);
-	if (arch_vm_init(vm) || memory_create(vm) || devices_create(vm))
+	if (arch_vm_init(vm) || memory_create(vm) || devices_create(vm) ||
+	    vm_console_init(vm))
 		return -1;
-	if (desc->console) {
-		vuart_init(&vm->uart, vm, desc->console_irq);
-		if (mmio_register(&vm->mmio, desc->console_ipa, PAGE_SIZE,
-				  console_handler(desc->console), &vm->uart))
-			return -1;
-	}
 	images_load(vm);
 	vm->vcpus[0].state = VCPU_OFF;
 	return vcpu_start(&vm->vcpus[0], desc->entry, desc->boot_arg);
@@ -176,7 +169,7 @@ int vm_console_init(struct vm *vm)
 		return 0;
 	vuart_init(&vm->uart, vm, desc->console_irq);
 	return mmio_register(&vm->mmio, desc->console_ipa, PAGE_SIZE,
-			     vuart_pl011_access, &vm->uart);
+			     console_handler(desc->console), &vm->uart);
 }
 
 void vm_print(const struct vm *vm)

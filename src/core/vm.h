@@ -33,7 +33,8 @@ struct vcpu {
 	uint64_t entry_arg;
 	/* A child's vCPU runs only when this parent vCPU invokes it. */
 	struct vcpu *host;
-	/* Set when an interrupt waits for this vCPU while a child runs above it. */
+	/* Set when an interrupt waits for this vCPU while a child runs above
+	 * it. */
 	bool wake;
 	struct arch_vcpu arch;
 };
@@ -52,7 +53,6 @@ struct vm_region {
 	ipa_t parent_ipa; /* a child's region: where the parent had it */
 };
 
-
 struct vm {
 	unsigned id;
 	char name[VMDESC_NAME_MAX];
@@ -67,10 +67,11 @@ struct vm {
 	struct vuart uart;
 	/* The VM-stack: a child is built from its parent's resources. */
 	struct vm *parent;
-	unsigned depth;      /* 0 for a VM of the boot configuration */
+	unsigned depth;	     /* 0 for a VM of the boot configuration */
 	uint32_t generation; /* part of a child's id; changes at destroy */
-	uint32_t devices_given; /* parent's devices lent to children, a bit each */
-	void *desc_pages;       /* a child's own copy of its description */
+	uint32_t
+	    devices_given; /* parent's devices lent to children, a bit each */
+	void *desc_pages;  /* a child's own copy of its description */
 	uint32_t desc_size;
 	uint8_t measurement[32];
 	struct arch_vm arch;

@@ -22,8 +22,8 @@
 
 /* A child may have children of its own, down to this depth. */
 #define VMSTACK_MAX_DEPTH 3u
-#define DESC_MAX_SIZE (16 * KiB)
-#define ID_SLOT_BITS 8u
+#define DESC_MAX_SIZE	  (16 * KiB)
+#define ID_SLOT_BITS	  8u
 
 /* One create or destroy at a time: they change several owners at once. */
 static spinlock_t vmstack_lock = SPINLOCK_INIT;
@@ -34,7 +34,8 @@ static uint64_t child_id(const struct vm *vm)
 	return (uint64_t)vm->generation << ID_SLOT_BITS | vm->id;
 }
 
-/* The caller's child with this id, or NULL: ids are only meaningful to the parent. */
+/* The caller's child with this id, or NULL: ids are only meaningful to the
+ * parent. */
 static struct vm *child_of(struct vm *parent, uint64_t id)
 {
 	uint64_t slot = id & ((1u << ID_SLOT_BITS) - 1);
@@ -43,8 +44,7 @@ static struct vm *child_of(struct vm *parent, uint64_t id)
 	if (slot >= MAX_VMS)
 		return NULL;
 	vm = &vms[slot];
-	if (vm->state == VM_FREE || vm->parent != parent ||
-	    child_id(vm) != id)
+	if (vm->state == VM_FREE || vm->parent != parent || child_id(vm) != id)
 		return NULL;
 	return vm;
 }
@@ -81,15 +81,14 @@ static void parent_view_build(struct vm *parent, struct parent_view *pv)
 	memset(pv, 0, sizeof(*pv));
 	for (unsigned i = 0; i < parent->region_count; i++)
 		pv->memory[pv->view.memory_count++] = (struct vmdesc_range){
-			parent->regions[i].ipa, parent->regions[i].size
-		};
+		    parent->regions[i].ipa, parent->regions[i].size};
 	for (unsigned i = 0; i < d->devices.count; i++) {
 		const struct vmdesc_device *dev =
-			vmdesc_device(parent->blob, d, i);
+		    vmdesc_device(parent->blob, d, i);
 
 		if (!(parent->devices_given & (1u << i)))
 			pv->devices[pv->view.device_count++] =
-				(struct vmdesc_range){ dev->ipa, dev->size };
+			    (struct vmdesc_range){dev->ipa, dev->size};
 	}
 	for (unsigned i = 0; i < d->irqs.count; i++) {
 		uint32_t irq = vmdesc_irq(parent->blob, d, i)->id;
@@ -121,7 +120,8 @@ static bool parent_owns(struct vm *parent, ipa_t ipa, uint64_t size)
 	return true;
 }
 
-/* Upper bound of the tables a create needs: splits in the parent, the child's tree. */
+/* Upper bound of the tables a create needs: splits in the parent, the child's
+ * tree. */
 static size_t tables_needed(const struct vmdesc_vm *d, const void *blob)
 {
 	size_t n = 4;
@@ -151,7 +151,8 @@ static int create_check(struct vm *parent, const struct vmdesc_header *blob,
 		if (!parent_owns(parent, r->pa, r->size))
 			return HS_DENIED;
 	}
-	if (hyp_mem.free_pages < tables_needed(d, blob) + DESC_MAX_SIZE / PAGE_SIZE)
+	if (hyp_mem.free_pages <
+	    tables_needed(d, blob) + DESC_MAX_SIZE / PAGE_SIZE)
 		return HS_NO_MEMORY;
 	return HS_OK;
 }
@@ -184,15 +185,16 @@ static void regions_take(struct vm *child, struct vm *parent)
 	const struct vmdesc_vm *d = child->desc;
 
 	for (unsigned i = 0; i < d->regions.count; i++) {
-		const struct vmdesc_region *r = vmdesc_region(child->blob, d, i);
+		const struct vmdesc_region *r =
+		    vmdesc_region(child->blob, d, i);
 		paddr_t pa = parent_pa(parent, r->pa);
 
 		child->regions[i] = (struct vm_region){
-			.ipa = r->ipa,
-			.pa = pa,
-			.size = r->size,
-			.flags = r->flags & VMDESC_MEM_RWX,
-			.parent_ipa = r->pa,
+		    .ipa = r->ipa,
+		    .pa = pa,
+		    .size = r->size,
+		    .flags = r->flags & VMDESC_MEM_RWX,
+		    .parent_ipa = r->pa,
 		};
 		memory_move(parent, r->pa, child, r->ipa, pa, r->size,
 			    r->flags & VMDESC_MEM_RWX);
@@ -205,7 +207,7 @@ static int parent_device(struct vm *parent, ipa_t ipa, uint64_t size)
 {
 	for (unsigned i = 0; i < parent->desc->devices.count; i++) {
 		const struct vmdesc_device *p =
-			vmdesc_device(parent->blob, parent->desc, i);
+		    vmdesc_device(parent->blob, parent->desc, i);
 
 		if (ipa >= p->ipa && ipa - p->ipa <= p->size &&
 		    size <= p->size - (ipa - p->ipa))
@@ -219,24 +221,26 @@ static void devices_take(struct vm *child, struct vm *parent)
 	const struct vmdesc_vm *d = child->desc;
 
 	for (unsigned i = 0; i < d->devices.count; i++) {
-		const struct vmdesc_device *c = vmdesc_device(child->blob, d, i);
+		const struct vmdesc_device *c =
+		    vmdesc_device(child->blob, d, i);
 		int k = parent_device(parent, c->pa, c->size);
 		const struct vmdesc_device *p =
-			vmdesc_device(parent->blob, parent->desc, (unsigned)k);
+		    vmdesc_device(parent->blob, parent->desc, (unsigned)k);
 		paddr_t pa = p->pa + (c->pa - p->ipa);
 
 		parent->devices_given |= 1u << k;
 		BUG_ON(arch_stage2_unmap(parent, p->ipa, p->size));
 		BUG_ON(arch_stage2_map(child, c->ipa, pa, c->size,
 				       STAGE2_DEVICE | VMDESC_MEM_R |
-					       VMDESC_MEM_W));
+					   VMDESC_MEM_W));
 	}
 	for (unsigned i = 0; i < d->irqs.count; i++)
 		arch_irq_transfer(vmdesc_irq(child->blob, d, i)->id, parent,
 				  child);
 }
 
-/* Child vCPU i runs on top of the parent vCPU named by the i-th affinity bit. */
+/* Child vCPU i runs on top of the parent vCPU named by the i-th affinity bit.
+ */
 static void vcpus_bind(struct vm *child, struct vm *parent)
 {
 	uint64_t affinity = child->desc->cpu_affinity;
@@ -246,10 +250,11 @@ static void vcpus_bind(struct vm *child, struct vm *parent)
 		struct vcpu *host = &parent->vcpus[__builtin_ctzll(affinity)];
 
 		affinity &= affinity - 1;
-		child->vcpus[i] = (struct vcpu){ .vm = child, .id = i,
-						 .pcpu = host->pcpu,
-						 .host = host,
-						 .state = VCPU_OFF };
+		child->vcpus[i] = (struct vcpu){.vm = child,
+						.id = i,
+						.pcpu = host->pcpu,
+						.host = host,
+						.state = VCPU_OFF};
 		arch_vcpu_init(&child->vcpus[i]);
 	}
 	child->vcpus[0].entry = child->desc->entry;
@@ -264,8 +269,7 @@ static void measure(struct vm *child)
 	sha256_init(&s);
 	sha256_update(&s, child->blob, child->desc_size);
 	for (unsigned i = 0; i < child->region_count; i++)
-		sha256_update(&s,
-			      (const void *)(uintptr_t)child->regions[i].pa,
+		sha256_update(&s, (const void *)(uintptr_t)child->regions[i].pa,
 			      child->regions[i].size);
 	sha256_final(&s, child->measurement);
 }
@@ -285,12 +289,12 @@ static struct vm *child_build(struct vm *parent, struct vm *child,
 {
 	uint32_t generation = child->generation;
 
-	*child = (struct vm){ .id = (unsigned)(child - vms),
-			      .state = VM_RUNNING,
-			      .parent = parent,
-			      .depth = parent->depth + 1,
-			      .generation = generation,
-			      .desc_size = size };
+	*child = (struct vm){.id = (unsigned)(child - vms),
+			     .state = VM_RUNNING,
+			     .parent = parent,
+			     .depth = parent->depth + 1,
+			     .generation = generation,
+			     .desc_size = size};
 	child->desc_pages = desc_keep(desc_buf, size);
 	child->blob = child->desc_pages;
 	child->desc = vmdesc_vm(child->blob, 0);
@@ -312,7 +316,7 @@ struct hc_result vmstack_create(struct vcpu *caller, ipa_t desc_ipa,
 	int status;
 
 	if (size < sizeof(struct vmdesc_header) || size > DESC_MAX_SIZE)
-		return (struct hc_result){ HS_INVALID, { 0 } };
+		return (struct hc_result){HS_INVALID, {0}};
 	spin_lock(&vmstack_lock);
 	if (!copy_from_guest(parent, desc_ipa, desc_buf, size)) {
 		status = HS_INVALID;
@@ -332,11 +336,11 @@ struct hc_result vmstack_create(struct vcpu *caller, ipa_t desc_ipa,
 			log_info("vm %u (%s): create refused: %s", parent->id,
 				 parent->name, msg);
 		}
-		return (struct hc_result){ status, { 0 } };
+		return (struct hc_result){status, {0}};
 	}
 	child_build(parent, child, (uint32_t)size);
 	spin_unlock(&vmstack_lock);
-	return (struct hc_result){ HS_OK, { child_id(child) } };
+	return (struct hc_result){HS_OK, {child_id(child)}};
 }
 
 static bool on_a_stack(const struct vm *vm)
@@ -370,15 +374,16 @@ static void devices_return(struct vm *child)
 	const struct vmdesc_vm *d = child->desc;
 
 	for (unsigned i = 0; i < d->devices.count; i++) {
-		const struct vmdesc_device *c = vmdesc_device(child->blob, d, i);
+		const struct vmdesc_device *c =
+		    vmdesc_device(child->blob, d, i);
 		int k = parent_device(parent, c->pa, c->size);
 		const struct vmdesc_device *p =
-			vmdesc_device(parent->blob, parent->desc, (unsigned)k);
+		    vmdesc_device(parent->blob, parent->desc, (unsigned)k);
 
 		parent->devices_given &= ~(1u << k);
 		BUG_ON(arch_stage2_map(parent, p->ipa, p->pa, p->size,
 				       STAGE2_DEVICE | VMDESC_MEM_R |
-					       VMDESC_MEM_W));
+					   VMDESC_MEM_W));
 	}
 	for (unsigned i = 0; i < d->irqs.count; i++)
 		arch_irq_transfer(vmdesc_irq(child->blob, d, i)->id, child,
@@ -427,16 +432,16 @@ struct hc_result vmstack_destroy(struct vcpu *caller, uint64_t id)
 	else
 		child_destroy(child);
 	spin_unlock(&vmstack_lock);
-	return (struct hc_result){ status, { 0 } };
+	return (struct hc_result){status, {0}};
 }
 
 struct hc_result vmstack_measurement(struct vcpu *caller, uint64_t id)
 {
 	struct vm *vm = id == HC_SELF ? caller->vm : child_of(caller->vm, id);
-	struct hc_result r = { HS_OK, { 0 } };
+	struct hc_result r = {HS_OK, {0}};
 
 	if (!vm || (id == HC_SELF && !vm->parent))
-		return (struct hc_result){ HS_NOT_FOUND, { 0 } };
+		return (struct hc_result){HS_NOT_FOUND, {0}};
 	for (unsigned i = 0; i < 32; i++)
 		r.value[i / 8] |= (uint64_t)vm->measurement[i] << (8 * (i % 8));
 	return r;
@@ -465,16 +470,16 @@ struct hc_result vmstack_invoke(struct vcpu *caller, uint64_t id,
 	struct vcpu *v;
 
 	if (!child)
-		return (struct hc_result){ HS_NOT_FOUND, { 0 } };
+		return (struct hc_result){HS_NOT_FOUND, {0}};
 	if (vcpu_id >= child->vcpu_count)
-		return (struct hc_result){ HS_INVALID, { 0 } };
+		return (struct hc_result){HS_INVALID, {0}};
 	v = &child->vcpus[vcpu_id];
 	if (v->host != caller)
-		return (struct hc_result){ HS_DENIED, { 0 } };
+		return (struct hc_result){HS_DENIED, {0}};
 	if (child->state != VM_RUNNING)
-		return (struct hc_result){ HS_OK, { HC_INVOKE_STOPPED } };
+		return (struct hc_result){HS_OK, {HC_INVOKE_STOPPED}};
 	if (v->state == VCPU_OFF)
-		return (struct hc_result){ HS_OK, { HC_INVOKE_VCPU_OFF } };
+		return (struct hc_result){HS_OK, {HC_INVOKE_VCPU_OFF}};
 	BUG_ON(c->depth == ARRAY_SIZE(c->stack));
 	arch_vcpu_save(caller);
 	c->stack[c->depth++] = v;
@@ -495,7 +500,8 @@ struct hc_result vmstack_invoke(struct vcpu *caller, uint64_t id,
  * its invoke with (`end`, `value`). `keep` is false when the top vCPU's
  * state is worthless (its VM stopped, or the vCPU went off).
  */
-noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value, bool keep)
+noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value,
+			     bool keep)
 {
 	struct cpu *c = this_cpu();
 	struct vcpu *top = stack_top(c), *host;
@@ -528,7 +534,7 @@ noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value, bool k
 struct hc_result vmstack_yield(struct vcpu *caller, uint64_t value)
 {
 	if (!caller->host)
-		return (struct hc_result){ HS_DENIED, { 0 } };
+		return (struct hc_result){HS_DENIED, {0}};
 	caller->regs.x[0] = HS_OK;
 	vmstack_return(HC_INVOKE_YIELDED, value, true);
 }

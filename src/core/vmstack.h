@@ -16,7 +16,8 @@ struct hc_result vmstack_invoke(struct vcpu *caller, uint64_t id,
 struct hc_result vmstack_yield(struct vcpu *caller, uint64_t value);
 struct hc_result vmstack_measurement(struct vcpu *caller, uint64_t id);
 /* Give the CPU back to the vCPU below the running one. */
-noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value, bool keep);
+noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value,
+			     bool keep);
 /* If a vCPU below the running one has an interrupt waiting, return to it. */
 void vmstack_preempt_check(void);
 /* Destroy every child of `vm` (its reset, or its own destroy). */

@@ -39,6 +39,7 @@ void vuart_init(struct vuart *u, struct vm *vm, uint32_t irq);
 void vuart_put(struct vuart *u, char c);
 void vuart_flush(struct vuart *u);
 bool vuart_pl011_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
+bool vuart_ns16550_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
 /* One byte of input for the VM; dropped when its FIFO is full, as on hardware.
  */
 void vuart_receive(struct vuart *u, uint8_t c);
@@ -51,7 +52,6 @@ void console_init(void);
 void console_write(const char *who, const char *text, unsigned len);
 void console_input(uint8_t c);
 void console_set_focus(struct vm *vm);
-bool console_has_focus(const struct vm *vm);
 struct vm *console_focus(void);
 /* The VM stopped: input moves on to the next VM with a console. */
 void console_vm_stopped(const struct vm *vm);

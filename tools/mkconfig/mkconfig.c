@@ -13,6 +13,13 @@
  * learn the images before it builds the blob the first time. The blob is
  * validated against its board before it is written; a bad one fails the
  * build with the validator's message and leaves no blob behind.
+ *
+ * A VM with `.dtb = DTB_AT(ipa)` gets a device tree generated from its
+ * description (tools/dtb/vmdtb.c): the configuration is serialized and
+ * validated once without the trees, each tree is generated from that blob,
+ * and the blob is written again with every tree as one more image of its VM
+ * at `ipa`, which becomes the VM's boot_arg. The blob format is unchanged;
+ * `tessera-config dtb` regenerates the same tree from the final blob.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -23,6 +30,7 @@
 #include <tessera/config.h>
 
 #include "core/vmdesc.h"
+#include "dtb/vmdtb.h"
 #include "serialize.h"
 
 /* The shared memory and hypervisor colors are optional in a configuration. */
@@ -35,6 +43,15 @@ struct options {
 	const char *deps;
 	const char *source;
 	int deps_only;
+};
+
+/* What load_file() reads from: the build directory and generated trees. */
+struct loader {
+	const char *root;
+	unsigned trees;
+	const char *tree_path[VMDESC_MAX_VMS]; /* stands for a tree */
+	void *tree[VMDESC_MAX_VMS];
+	size_t tree_size[VMDESC_MAX_VMS];
 };
 
 static char *join(const char *root, const char *path)
@@ -53,15 +70,39 @@ static char *join(const char *root, const char *path)
 	return p;
 }
 
+/* A generated tree, as the image that stands for it; 1 if it is one. */
+static int load_tree(const struct loader *l, const char *path, void **data,
+		     size_t *size)
+{
+	for (unsigned i = 0; i < l->trees; i++) {
+		if (path != l->tree_path[i])
+			continue;
+		*data = malloc(l->tree_size[i]);
+		if (!*data) {
+			perror("mkconfig");
+			exit(1);
+		}
+		memcpy(*data, l->tree[i], l->tree_size[i]);
+		*size = l->tree_size[i];
+		return 1;
+	}
+	return 0;
+}
+
 static int load_file(void *ctx, const char *path, void **data, size_t *size,
 		     char *msg, size_t n)
 {
-	char *full = join(ctx, path);
-	FILE *f = fopen(full, "rb");
+	const struct loader *l = ctx;
+	char *full;
+	FILE *f;
 	long len = -1;
 	int rc = -1;
 
 	*data = NULL;
+	if (load_tree(l, path, data, size))
+		return 0;
+	full = join(l->root, path);
+	f = fopen(full, "rb");
 	if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET))
 		snprintf(msg, n, "%s: %s", full, strerror(errno));
@@ -204,6 +245,230 @@ static int validate(const struct options *o, const struct cfg_config *cfg,
 	return -1;
 }
 
+/* ---- generated device trees ---- */
+
+static void print_note(void *ctx, const char *text)
+{
+	fprintf(stderr, "%s: note: %s\n", (const char *)ctx, text);
+}
+
+/* The index of the VM's initrd image, VMDESC_NONE if it has none; -1 if two.
+ */
+static int initrd_of(const struct cfg_vm *vm, uint32_t *index)
+{
+	*index = VMDESC_NONE;
+	for (unsigned k = 0; k < vm->images.n; k++) {
+		if (vm->images.v[k].role != CFG_IMAGE_INITRD)
+			continue;
+		if (*index != VMDESC_NONE)
+			return -1;
+		*index = k;
+	}
+	return 0;
+}
+
+/* Why the VM's stack_memory cannot be reserved in its tree, or NULL. */
+static const char *stack_memory_error(const struct cfg_vm *vm)
+{
+	const struct cfg_regions *m = &vm->stack_memory;
+
+	if (m->n > VMDTB_MAX_STACK)
+		return "stack_memory: too many ranges";
+	for (unsigned i = 0; i < m->n; i++) {
+		uint64_t base = m->v[i].ipa, size = m->v[i].size;
+		bool inside = false;
+
+		if (!size || (base | size) % 4096 || base + size < base)
+			return "stack_memory: not whole pages";
+		for (unsigned k = 0; k < vm->memory.n; k++) {
+			const struct cfg_region *r = &vm->memory.v[k];
+
+			inside =
+			    inside || (base >= r->ipa && base + size >= base &&
+				       base + size <= r->ipa + r->size);
+		}
+		if (!inside)
+			return "stack_memory: not inside one of the VM's "
+			       "regions";
+		for (unsigned k = 0; k < i; k++)
+			if (base < m->v[k].ipa + m->v[k].size &&
+			    m->v[k].ipa < base + size)
+				return "stack_memory: ranges overlap";
+	}
+	return NULL;
+}
+
+/* What only a generated tree uses must come with one. */
+static int check_tree_fields(const struct options *o, unsigned i,
+			     const struct cfg_vm *vm)
+{
+	const char *why = NULL;
+	uint32_t initrd;
+	int initrds = initrd_of(vm, &initrd);
+
+	if (!(vm->dtb.flags & CFG_DTB_GENERATE)) {
+		if (vm->bootargs)
+			why = "bootargs: only a generated tree has them "
+			      "(.dtb = DTB_AT(...))";
+		else if (initrds || initrd != VMDESC_NONE)
+			why = "images: IMAGE_INITRD needs a generated tree "
+			      "(.dtb = DTB_AT(...))";
+		else if (vm->stack_memory.n)
+			why = "stack_memory: only a generated tree reserves it "
+			      "(.dtb = DTB_AT(...))";
+	} else if (stack_memory_error(vm)) {
+		why = stack_memory_error(vm);
+	} else if (initrds) {
+		why = "images: more than one IMAGE_INITRD";
+	} else if (vm->boot_arg && vm->boot_arg != vm->dtb.ipa) {
+		why = "boot_arg: the generated tree's address is the boot "
+		      "argument";
+	} else if (vm->images.n >= VMDESC_MAX_IMAGES) {
+		why = "images: one too many, the generated tree is an image "
+		      "too";
+	}
+	if (why)
+		fprintf(stderr, "%s: error: vm %u (%s): %s\n", o->source, i,
+			vm->name ? vm->name : "?", why);
+	return why ? -1 : 0;
+}
+
+/* Generates the tree of every VM that asks for one from blob `b`. */
+static int make_trees(const struct options *o, const struct cfg_config *cfg,
+		      const struct cfg_blob *b, struct loader *l)
+{
+	const struct platform_desc *plat = platform_desc_find(cfg->platform);
+
+	for (unsigned i = 0; i < cfg->vms.n; i++) {
+		const struct cfg_vm *vm = &cfg->vms.v[i];
+		struct vmdtb_options opt;
+		char msg[256];
+
+		if (!(vm->dtb.flags & CFG_DTB_GENERATE))
+			continue;
+		vmdtb_options_init(&opt);
+		opt.gic = (vm->dtb.flags & DTB_GICV2) ? 2 : 3;
+		opt.no_sstc = (vm->dtb.flags & DTB_NO_SSTC) != 0;
+		opt.bootargs = vm->bootargs;
+		initrd_of(vm, &opt.initrd);
+		for (unsigned k = 0; k < vm->stack_memory.n; k++)
+			opt.stack[opt.nstack++] =
+			    (struct vmdtb_range){vm->stack_memory.v[k].ipa,
+						 vm->stack_memory.v[k].size};
+		opt.note = print_note;
+		opt.note_ctx = (void *)o->source;
+		if (vmdtb_generate(b->data, i, plat, &opt, &l->tree[i],
+				   &l->tree_size[i], msg, sizeof(msg))) {
+			fprintf(stderr,
+				"%s: error: vm %u (%s): device tree: %s\n",
+				o->source, i, vm->name, msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The configuration with each generated tree as one more image of its VM
+ * (`paths` names the stand-ins load_file() recognizes) at its boot_arg.
+ */
+static struct cfg_vm *with_trees(const struct cfg_config *cfg, struct loader *l,
+				 char paths[][VMDESC_NAME_MAX + 32])
+{
+	struct cfg_vm *vms = calloc(cfg->vms.n, sizeof(*vms));
+
+	if (!vms) {
+		perror("mkconfig");
+		exit(1);
+	}
+	for (unsigned i = 0; i < cfg->vms.n; i++) {
+		struct cfg_image *img;
+		unsigned n = cfg->vms.v[i].images.n;
+
+		vms[i] = cfg->vms.v[i];
+		if (!l->tree[i])
+			continue;
+		img = calloc(n + 1, sizeof(*img));
+		if (!img) {
+			perror("mkconfig");
+			exit(1);
+		}
+		if (n)
+			memcpy(img, vms[i].images.v, n * sizeof(*img));
+		snprintf(paths[i], VMDESC_NAME_MAX + 32,
+			 "<generated device tree of vm %u>", i);
+		img[n].path = paths[i];
+		img[n].ipa = vms[i].dtb.ipa;
+		l->tree_path[i] = paths[i];
+		vms[i].images.v = img;
+		vms[i].images.n = n + 1;
+		vms[i].boot_arg = vms[i].dtb.ipa;
+	}
+	l->trees = cfg->vms.n;
+	return vms;
+}
+
+static void free_trees(const struct cfg_config *cfg, struct cfg_vm *vms,
+		       struct loader *l)
+{
+	for (unsigned i = 0; i < cfg->vms.n && i < VMDESC_MAX_VMS; i++) {
+		if (vms && l->tree[i])
+			free((void *)vms[i].images.v);
+		free(l->tree[i]);
+	}
+	free(vms);
+}
+
+/* The blob of `cfg`, validated, with the generated trees. */
+static int build(const struct options *o, const struct cfg_config *cfg,
+		 struct cfg_blob *out)
+{
+	static char paths[VMDESC_MAX_VMS][VMDESC_NAME_MAX + 32];
+	struct loader l = {.root = o->root};
+	struct cfg_config full = *cfg;
+	struct cfg_vm *vms = NULL;
+	char msg[512] = "";
+	int trees = 0, rc = -1;
+
+	for (unsigned i = 0; i < cfg->vms.n; i++) {
+		if (check_tree_fields(o, i, &cfg->vms.v[i]))
+			return -1;
+		trees |= (cfg->vms.v[i].dtb.flags & CFG_DTB_GENERATE) != 0;
+	}
+	if (cfg_serialize(cfg, load_file, &l, out, msg, sizeof(msg))) {
+		fprintf(stderr, "%s: error: %s\n", o->source, msg);
+		return -1;
+	}
+	if (validate(o, cfg, out))
+		goto done;
+	if (!trees)
+		return 0;
+	if (cfg->vms.n > VMDESC_MAX_VMS || make_trees(o, cfg, out, &l))
+		goto done;
+	vms = with_trees(cfg, &l, paths);
+	full.vms.v = vms;
+	free(out->data);
+	if (cfg_serialize(&full, load_file, &l, out, msg, sizeof(msg))) {
+		fprintf(stderr, "%s: error: %s\n", o->source, msg);
+		out->data = NULL;
+	} else if ((rc = validate(o, &full, out)) != 0) {
+		for (unsigned i = 0; i < cfg->vms.n; i++)
+			if (l.tree[i])
+				fprintf(stderr,
+					"%s: note: vm %u (%s): images[%u] is "
+					"its generated device tree\n",
+					o->source, i, vms[i].name,
+					vms[i].images.n - 1);
+	}
+done:
+	free_trees(cfg, vms, &l);
+	if (rc) {
+		free(out->data);
+		out->data = NULL;
+	}
+	return rc;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: mkconfig --root DIR --out FILE [--deps FILE] "
@@ -255,7 +520,6 @@ int main(int argc, char **argv)
 	struct options o = {0};
 	struct cfg_config cfg = tessera_config;
 	struct cfg_blob b;
-	char msg[512] = "";
 
 	parse(argc, argv, &o);
 	if (&tessera_shmem)
@@ -265,13 +529,9 @@ int main(int argc, char **argv)
 	if (o.deps_only)
 		return write_deps(&o, &cfg) ? 1 : 0;
 	remove(o.out);
-	if (cfg_serialize(&cfg, load_file, (void *)o.root, &b, msg,
-			  sizeof(msg))) {
-		fprintf(stderr, "%s: error: %s\n", o.source, msg);
+	if (build(&o, &cfg, &b))
 		return 1;
-	}
-	if (validate(&o, &cfg, &b) || write_blob(o.out, &b) ||
-	    (o.deps && write_deps(&o, &cfg))) {
+	if (write_blob(o.out, &b) || (o.deps && write_deps(&o, &cfg))) {
 		free(b.data);
 		return 1;
 	}

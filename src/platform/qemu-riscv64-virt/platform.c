@@ -11,13 +11,13 @@
 #include "../../core/platform.h"
 
 #define UART_BASE 0x10000000ul
-#define UART_IRQ 10u
-#define UART_RBR 0 /* receive buffer / transmit holding register */
-#define UART_IER 1
-#define UART_LSR 5
-#define IER_RX 0x01
-#define LSR_DR 0x01
-#define LSR_THRE 0x20
+#define UART_IRQ  10u
+#define UART_RBR  0 /* receive buffer / transmit holding register */
+#define UART_IER  1
+#define UART_LSR  5
+#define IER_RX	  0x01
+#define LSR_DR	  0x01
+#define LSR_THRE  0x20
 
 extern const struct platform_desc platform_qemu_riscv64_virt;
 
@@ -28,10 +28,10 @@ const struct platform_desc *platform_get_desc(void)
 
 /* S-mode context of hart h is 2h + 1 (2h is its M-mode one). */
 const struct plic_layout platform_plic = {
-	.base = 0x0c000000ul,
-	.sources = 97,
-	.contexts_per_hart = 2,
-	.s_context = 1,
+    .base = 0x0c000000ul,
+    .sources = 97,
+    .contexts_per_hart = 2,
+    .s_context = 1,
 };
 
 const uint64_t platform_timebase_hz = 10000000;
