@@ -36,7 +36,7 @@ static uint64_t child_id(const struct vm *vm)
 
 /* The caller's child with this id, or NULL: ids are only meaningful to the
  * parent. */
-static struct vm *child_of(struct vm *parent, uint64_t id)
+static struct vm *child_of(const struct vm *parent, uint64_t id)
 {
 	uint64_t slot = id & ((1u << ID_SLOT_BITS) - 1);
 	struct vm *vm;
@@ -549,7 +549,7 @@ void vmstack_preempt_check(void)
 		vmstack_return(HC_INVOKE_INTERRUPTED, 0, true);
 }
 
-void vmstack_destroy_children(struct vm *vm)
+void vmstack_destroy_children(const struct vm *vm)
 {
 	spin_lock(&vmstack_lock);
 	for (unsigned i = vm_count; i < MAX_VMS; i++)

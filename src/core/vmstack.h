@@ -21,6 +21,6 @@ noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value,
 /* If a vCPU below the running one has an interrupt waiting, return to it. */
 void vmstack_preempt_check(void);
 /* Destroy every child of `vm` (its reset, or its own destroy). */
-void vmstack_destroy_children(struct vm *vm);
+void vmstack_destroy_children(const struct vm *vm);
 
 #endif
