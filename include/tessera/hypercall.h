@@ -35,10 +35,11 @@ enum tessera_hc {
 
 /* How an invoke ended (x1 / a1 of a successful HC_VM_INVOKE). */
 enum tessera_invoke_end {
-	HC_INVOKE_YIELDED = 0,     /* x2 = the value the child yielded */
-	HC_INVOKE_INTERRUPTED = 1, /* an interrupt for the caller; invoke again */
-	HC_INVOKE_STOPPED = 2,     /* the child faulted or powered off */
-	HC_INVOKE_VCPU_OFF = 3,    /* that vCPU of the child is off */
+	HC_INVOKE_YIELDED = 0, /* x2 = the value the child yielded */
+	HC_INVOKE_INTERRUPTED =
+	    1,			/* an interrupt for the caller; invoke again */
+	HC_INVOKE_STOPPED = 2,	/* the child faulted or powered off */
+	HC_INVOKE_VCPU_OFF = 3, /* that vCPU of the child is off */
 };
 
 #define TESSERA_SMCCC_FN(n) (TESSERA_SMCCC_BASE | (unsigned)(n))

@@ -11,11 +11,11 @@
 
 #include "../../core/hyp.h"
 
-#define GIC_SPURIOUS   1020u
-#define GIC_IPI_SGI    0u /* the hypervisor's own inter-CPU signal */
-#define GIC_MAINT_PPI  25u
+#define GIC_SPURIOUS	  1020u
+#define GIC_IPI_SGI	  0u /* the hypervisor's own inter-CPU signal */
+#define GIC_MAINT_PPI	  25u
 #define GIC_HYP_TIMER_PPI 26u /* CNTHP: deadlines of parents under a child */
-#define GIC_VTIMER_PPI 27u
+#define GIC_VTIMER_PPI	  27u
 
 #define GIC_PRIO_HYP   0x80u
 #define GIC_PRIO_GUEST 0xa0u

@@ -120,7 +120,8 @@ static int unmap_level(uint64_t *table, unsigned level, uint64_t va,
 			chunk = size;
 		if (!(*entry & PT_VALID))
 			return -1;
-		if (chunk == block && (level == 3 || (*entry & 3) == PT_TYPE_BLOCK)) {
+		if (chunk == block &&
+		    (level == 3 || (*entry & 3) == PT_TYPE_BLOCK)) {
 			*entry = 0;
 		} else {
 			if (level < 3 && (*entry & 3) == PT_TYPE_BLOCK &&

@@ -8,56 +8,56 @@
 #include "gic.h"
 #include "sysreg.h"
 
-#define EL1_REGS(X)                                                            \
-	X(0, sctlr_el1)                                                        \
-	X(1, ttbr0_el1)                                                        \
-	X(2, ttbr1_el1)                                                        \
-	X(3, tcr_el1)                                                          \
-	X(4, mair_el1)                                                         \
-	X(5, amair_el1)                                                        \
-	X(6, vbar_el1)                                                         \
-	X(7, contextidr_el1)                                                   \
-	X(8, tpidr_el0)                                                        \
-	X(9, tpidr_el1)                                                        \
-	X(10, tpidrro_el0)                                                     \
-	X(11, sp_el0)                                                          \
-	X(12, sp_el1)                                                          \
-	X(13, elr_el1)                                                         \
-	X(14, spsr_el1)                                                        \
-	X(15, esr_el1)                                                         \
-	X(16, far_el1)                                                         \
-	X(17, afsr0_el1)                                                       \
-	X(18, afsr1_el1)                                                       \
-	X(19, par_el1)                                                         \
-	X(20, cpacr_el1)                                                       \
-	X(21, cntkctl_el1)                                                     \
-	X(22, csselr_el1)                                                      \
-	X(EL1_CNTV_CVAL, cntv_cval_el0)                                                   \
-	X(24, elr_el2)                                                         \
+#define EL1_REGS(X)                     \
+	X(0, sctlr_el1)                 \
+	X(1, ttbr0_el1)                 \
+	X(2, ttbr1_el1)                 \
+	X(3, tcr_el1)                   \
+	X(4, mair_el1)                  \
+	X(5, amair_el1)                 \
+	X(6, vbar_el1)                  \
+	X(7, contextidr_el1)            \
+	X(8, tpidr_el0)                 \
+	X(9, tpidr_el1)                 \
+	X(10, tpidrro_el0)              \
+	X(11, sp_el0)                   \
+	X(12, sp_el1)                   \
+	X(13, elr_el1)                  \
+	X(14, spsr_el1)                 \
+	X(15, esr_el1)                  \
+	X(16, far_el1)                  \
+	X(17, afsr0_el1)                \
+	X(18, afsr1_el1)                \
+	X(19, par_el1)                  \
+	X(20, cpacr_el1)                \
+	X(21, cntkctl_el1)              \
+	X(22, csselr_el1)               \
+	X(EL1_CNTV_CVAL, cntv_cval_el0) \
+	X(24, elr_el2)                  \
 	X(25, spsr_el2)
 
 /* Pointer-authentication keys, by encoding (APxxKey{Lo,Hi}_EL1). */
-#define PAUTH_REGS(X)                                                          \
-	X(0, S3_0_C2_C1_0)                                                     \
-	X(1, S3_0_C2_C1_1)                                                     \
-	X(2, S3_0_C2_C1_2)                                                     \
-	X(3, S3_0_C2_C1_3)                                                     \
-	X(4, S3_0_C2_C2_0)                                                     \
-	X(5, S3_0_C2_C2_1)                                                     \
-	X(6, S3_0_C2_C2_2)                                                     \
-	X(7, S3_0_C2_C2_3)                                                     \
-	X(8, S3_0_C2_C3_0)                                                     \
+#define PAUTH_REGS(X)      \
+	X(0, S3_0_C2_C1_0) \
+	X(1, S3_0_C2_C1_1) \
+	X(2, S3_0_C2_C1_2) \
+	X(3, S3_0_C2_C1_3) \
+	X(4, S3_0_C2_C2_0) \
+	X(5, S3_0_C2_C2_1) \
+	X(6, S3_0_C2_C2_2) \
+	X(7, S3_0_C2_C2_3) \
+	X(8, S3_0_C2_C3_0) \
 	X(9, S3_0_C2_C3_1)
 
-#define SAVE(i, reg) c->el1[i] = sysreg_read(reg);
-#define LOAD(i, reg) sysreg_write(reg, c->el1[i]);
+#define SAVE(i, reg)	   c->el1[i] = sysreg_read(reg);
+#define LOAD(i, reg)	   sysreg_write(reg, c->el1[i]);
 #define SAVE_PAUTH(i, reg) c->pauth[i] = sysreg_read(reg);
 #define LOAD_PAUTH(i, reg) sysreg_write(reg, c->pauth[i]);
 
 #define ICH_AP0R0_EL2 S3_4_C12_C8_0
 #define ICH_AP1R0_EL2 S3_4_C12_C9_0
-#define GICH_VMCR 0x08
-#define GICH_APR 0xf0
+#define GICH_VMCR     0x08
+#define GICH_APR      0xf0
 
 extern bool arch_has_pauth;
 

@@ -97,7 +97,8 @@ void arch_parent_timer_arm(void)
 
 		/* ENABLE set, IMASK clear: the guest waits for this timer. */
 		if ((v->arch.cntv_ctl & 3) == 1)
-			deadline = MIN(deadline, v->arch.ctx.el1[EL1_CNTV_CVAL]);
+			deadline =
+			    MIN(deadline, v->arch.ctx.el1[EL1_CNTV_CVAL]);
 	}
 	if (deadline == UINT64_MAX)
 		return;

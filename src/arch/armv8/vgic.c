@@ -569,7 +569,7 @@ void arch_irq_assign(struct vm *vm, uint32_t irq)
 {
 	struct virq *v = &vm->arch.spi[irq - VGIC_LOCAL_IRQS];
 
-	*v = (struct virq){ 0 };
+	*v = (struct virq){0};
 	v->exists = 1;
 	v->hw = 1;
 	irq_owner[irq] = vm;
@@ -588,7 +588,7 @@ void arch_irq_transfer(uint32_t irq, struct vm *from, struct vm *to)
 	struct virq *v = &from->arch.spi[irq - VGIC_LOCAL_IRQS];
 
 	spin_lock(&from->arch.vgic_lock);
-	*v = (struct virq){ 0 };
+	*v = (struct virq){0};
 	for (unsigned i = 0; i < from->vcpu_count; i++)
 		bitmap_clear(from->vcpus[i].arch.pending, irq);
 	spin_unlock(&from->arch.vgic_lock);
