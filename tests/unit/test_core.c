@@ -200,6 +200,14 @@ static void count_free(void *table)
 	free(table);
 }
 
+static unsigned flushes;
+
+static void count_flush(void *ctx)
+{
+	(void)ctx;
+	flushes++;
+}
+
 /* Unmapping inside blocks splits them; everything else stays mapped. */
 static void test_pt_unmap_and_destroy(void)
 {
@@ -228,6 +236,15 @@ static void test_pt_unmap_and_destroy(void)
 		     table_alloc) == 0);
 	CHECK(pt_translate(root, 1, 0x40300000, &pa, &attr) &&
 	      pa == 0x80300000);
+	/* The whole 2 MiB is contiguous again: one block, one table fewer. */
+	flushes = 0;
+	CHECK(pt_collapse(root, 1, 0x40300000, MiB, count_free, count_flush,
+			  NULL) == 1);
+	CHECK(flushes == 1 && tables_allocated == 2);
+	CHECK(pt_translate(root, 1, 0x403ff123, &pa, &attr) &&
+	      pa == 0x803ff123);
+	CHECK(pt_collapse(root, 1, 0x40300000, MiB, count_free, count_flush,
+			  NULL) == 0);
 	pt_destroy(root, 1, count_free);
 	CHECKF(tables_allocated == 0, "%u tables left", tables_allocated);
 	tables_live = 0;

@@ -4,18 +4,9 @@
  * in the description) says what to do: bits 0..7 its index, bits 8..15 a
  * mode (see vmstack.c).
  */
-#include <guest.h>
+#include "vmstack.h"
 
 GUEST_TEST("vmchild");
-
-enum child_mode {
-	CHILD_YIELD = 0, /* yield index * 100 + round, forever */
-	CHILD_SPIN = 1,	 /* never yields: only the parent's interrupts end it */
-	CHILD_ATTACK = 2,  /* writes outside its memory */
-	CHILD_SCRIBBLE = 3 /* fills its memory after the image, then yields */
-};
-
-#define CHILD_MEM_END 0x40100000ul /* 1 MiB of memory from 0x40000000 */
 
 static void yield(unsigned long value)
 {

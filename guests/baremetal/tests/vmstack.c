@@ -5,19 +5,23 @@
  * parent copies it into 1 MiB slots of its own memory, describes children
  * over those slots and creates, invokes and destroys them.
  */
-#include <guest.h>
 #include <tessera/vmdesc.h>
+
+#include "vmstack.h"
 
 GUEST_TEST("vmstack");
 
-#define CHILD_IMAGE	0x42000000ul /* the configuration puts vmchild.bin here */
-#define CHILD_IMAGE_MAX 0x40000ul    /* its file size is at most this */
-#define SLOTS		0x42100000ul /* 1 MiB slots given to children */
-#define SLOT_SIZE	0x100000ul
-#define CHILD_IPA	0x40000000ul
-#define MODE(m, index)	((unsigned long)(m) << 8 | (index))
-
-enum { CHILD_YIELD, CHILD_SPIN, CHILD_ATTACK, CHILD_SCRIBBLE };
+#define CHILD_IMAGE                                                          \
+	(ARCH_RAM_BASE + 0x2000000ul) /* vmchild.bin, from the configuration \
+				       */
+#define CHILD_IMAGE_MAX 0x40000ul     /* its file size is at most this */
+/* Where the image sits in a child's memory, from its start. */
+#define IMAGE_OFFSET (ARCH_IMAGE_BASE - ARCH_RAM_BASE)
+#define MIN(a, b)    ((a) < (b) ? (a) : (b))
+#define SLOTS \
+	(CHILD_IMAGE + 0x100000ul) /* CHILD_SIZE slots given to children */
+#define SLOT_SIZE      CHILD_SIZE
+#define MODE(m, index) CHILD_ARG(m, index)
 
 /* One single-VM description: header, VM, region, image, in one buffer. */
 struct child_desc {
@@ -29,8 +33,20 @@ struct child_desc {
 
 static struct child_desc desc __attribute__((aligned(8)));
 
+static void desc_build_at(unsigned long slot, unsigned long ipa,
+			  unsigned long size, unsigned long arg,
+			  const char *name);
+
+/* A child whose memory starts at the board's RAM base, as its image expects. */
 static void desc_build(unsigned long slot, unsigned long size,
 		       unsigned long arg, const char *name)
+{
+	desc_build_at(slot, CHILD_IPA, size, arg, name);
+}
+
+static void desc_build_at(unsigned long slot, unsigned long ipa,
+			  unsigned long size, unsigned long arg,
+			  const char *name)
 {
 	memset(&desc, 0, sizeof(desc));
 	desc.h = (struct vmdesc_header){
@@ -38,33 +54,33 @@ static void desc_build(unsigned long slot, unsigned long size,
 	    .version = VMDESC_VERSION,
 	    .kind = VMDESC_KIND_VM,
 	    .total_size = sizeof(desc),
-	    .platform = "qemu-aarch64-virt",
+	    .platform = ARCH_PLATFORM,
 	    .vms = {1, offsetof(struct child_desc, vm)},
 	};
 	desc.vm = (struct vmdesc_vm){
 	    .vcpus = 1,
 	    .cpu_affinity = 1, /* stacked on our vCPU 0 */
-	    .entry = CHILD_IPA,
+	    .entry = ARCH_IMAGE_BASE,
 	    .boot_arg = arg,
 	    .regions = {1, offsetof(struct child_desc, region)},
 	    .images = {1, offsetof(struct child_desc, image)},
-	    .console = VMDESC_CONSOLE_PL011,
-	    .console_irq = 33,
-	    .console_ipa = 0x09000000,
+	    .console = ARCH_CONSOLE,
+	    .console_irq = ARCH_CONSOLE_IRQ,
+	    .console_ipa = ARCH_CONSOLE_IPA,
 	    .tee = VMDESC_NONE,
 	    .parent = VMDESC_NONE,
 	};
 	for (unsigned i = 0; name[i] && i < VMDESC_NAME_MAX - 1; i++)
 		desc.vm.name[i] = name[i];
 	desc.region = (struct vmdesc_region){
-	    .ipa = CHILD_IPA,
+	    .ipa = ipa,
 	    .size = size,
 	    .pa = slot, /* in our own guest-physical terms */
 	    .flags = VMDESC_MEM_RWX | VMDESC_MEM_FIXED_PA,
 	};
 	desc.image = (struct vmdesc_image){
-	    .ipa = CHILD_IPA,
-	    .size = size < CHILD_IMAGE_MAX ? size : CHILD_IMAGE_MAX,
+	    .ipa = ARCH_IMAGE_BASE,
+	    .size = MIN(ipa + size - ARCH_IMAGE_BASE, CHILD_IMAGE_MAX),
 	    .source = VMDESC_IMAGE_IN_PLACE,
 	};
 }
@@ -81,7 +97,8 @@ static unsigned long child_new(unsigned slot, unsigned long arg,
 	unsigned long base = SLOTS + slot * SLOT_SIZE;
 	struct hc_ret r;
 
-	memcpy((void *)base, (const void *)CHILD_IMAGE, CHILD_IMAGE_MAX);
+	memcpy((void *)(base + IMAGE_OFFSET), (const void *)CHILD_IMAGE,
+	       CHILD_IMAGE_MAX);
 	desc_build(base, SLOT_SIZE, arg, name);
 	r = create();
 	if (r.status != HS_OK)
@@ -140,16 +157,17 @@ static void misuse(void)
 	expect("foreign id", invoke(id ^ 0x100).status, HS_NOT_FOUND);
 	expect("bad vCPU", hc_call(HC_VM_INVOKE, id, 5, 0, 0, 0).status,
 	       HS_INVALID);
-	expect(
-	    "description outside our memory",
-	    hc_call(HC_VM_CREATE, 0x80000000ul, sizeof(desc), 0, 0, 0).status,
-	    HS_INVALID);
+	expect("description outside our memory",
+	       hc_call(HC_VM_CREATE, ARCH_RAM_BASE + 0x40000000ul, sizeof(desc),
+		       0, 0, 0)
+		   .status,
+	       HS_INVALID);
 	expect("tiny description",
 	       hc_call(HC_VM_CREATE, (unsigned long)&desc, 8, 0, 0, 0).status,
 	       HS_INVALID);
 	desc_build(SLOTS, SLOT_SIZE, 0, "overlap");
 	expect("memory already given to a child", create().status, HS_DENIED);
-	desc_build(0x7ff00000ul, SLOT_SIZE, 0, "notours");
+	desc_build(ARCH_RAM_BASE + 0x3ff00000ul, SLOT_SIZE, 0, "notours");
 	expect("memory we do not own", create().status, HS_BAD_DESC);
 	desc_build(SLOTS + SLOT_SIZE, SLOT_SIZE, 0, "badmagic");
 	desc.h.magic ^= 1;
@@ -210,7 +228,9 @@ static void no_leak(unsigned rounds)
 	for (unsigned i = 0; i < rounds; i++) {
 		struct hc_ret r;
 
-		desc_build(SLOTS, 16 * 1024, 0, "short-lived");
+		/* Just its entry page and a little more: cheap to measure. */
+		desc_build_at(SLOTS, ARCH_IMAGE_BASE, 16 * 1024, 0,
+			      "short-lived");
 		r = create();
 		if (r.status != HS_OK ||
 		    hc_call(HC_VM_DESTROY, r.r1, 0, 0, 0, 0).status != HS_OK)

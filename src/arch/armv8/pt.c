@@ -157,3 +157,64 @@ void pt_destroy(uint64_t *root, unsigned start_level, pt_free_t release)
 {
 	destroy_level(root, start_level, release);
 }
+
+/*
+ * The block descriptor that could replace the table at `entry` (a level
+ * `level` entry), or 0: every entry of the table must map, with the same
+ * attributes, consecutive addresses from an aligned start.
+ */
+static uint64_t collapsed(uint64_t entry, unsigned level)
+{
+	const uint64_t *t = table_of(entry);
+	uint64_t sub = 1ull << pt_shift(level + 1);
+	uint64_t type = level + 1 == 3 ? PT_TYPE_TABLE : PT_TYPE_BLOCK;
+	uint64_t attr = t[0] & ~PT_ADDR_MASK;
+	uint64_t base = t[0] & PT_ADDR_MASK;
+
+	if ((t[0] & 3) != type || base & ((1ull << pt_shift(level)) - 1))
+		return 0;
+	for (unsigned i = 1; i < PT_ENTRIES; i++)
+		if ((t[i] & ~PT_ADDR_MASK) != attr ||
+		    (t[i] & PT_ADDR_MASK) != base + i * sub)
+			return 0;
+	return base | (attr & ~3ull) | PT_TYPE_BLOCK;
+}
+
+int pt_collapse(uint64_t *root, unsigned start_level, uint64_t va,
+		uint64_t size, pt_free_t release, void (*flush)(void *),
+		void *ctx)
+{
+	uint64_t *entries[16], blocks[16], *tables[16];
+	unsigned n = 0;
+
+	/* Only 2 MiB blocks are rebuilt: what a child's return splits. */
+	for (uint64_t a = va & ~(2 * 1024 * 1024ull - 1); a < va + size;
+	     a += 2 * 1024 * 1024ull) {
+		uint64_t *table = root;
+		uint64_t *entry = NULL;
+
+		for (unsigned level = start_level; level <= 2; level++) {
+			entry = &table[index_of(a, level)];
+			if ((*entry & 3) != PT_TYPE_TABLE)
+				break;
+			table = table_of(*entry);
+		}
+		if (!entry || (*entry & 3) != PT_TYPE_TABLE ||
+		    !(blocks[n] = collapsed(*entry, 2)))
+			continue;
+		tables[n] = table_of(*entry);
+		entries[n] = entry;
+		/* Break before make: no TLB may hold both translations. */
+		*entry = 0;
+		if (++n == 16)
+			break;
+	}
+	if (!n)
+		return 0;
+	flush(ctx);
+	for (unsigned i = 0; i < n; i++) {
+		*entries[i] = blocks[i];
+		release(tables[i]);
+	}
+	return (int)n;
+}

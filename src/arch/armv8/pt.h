@@ -51,6 +51,16 @@ int pt_map(uint64_t *root, unsigned start_level, uint64_t va, uint64_t pa,
  */
 int pt_unmap(uint64_t *root, unsigned start_level, uint64_t va, uint64_t size,
 	     pt_alloc_t alloc);
+/*
+ * Replace level-3 tables under [va, va + size) that map a whole 2 MiB block
+ * contiguously with one block entry again (after an unmap split it and the
+ * range came back), so tables do not accumulate. The replaced entries are
+ * made invalid first, then `flush(ctx)` must invalidate the TLBs, then the
+ * blocks are written and the tables released. Returns how many merged.
+ */
+int pt_collapse(uint64_t *root, unsigned start_level, uint64_t va,
+		uint64_t size, pt_free_t release, void (*flush)(void *),
+		void *ctx);
 /* Give every table of the tree, the root last, to `release`. */
 void pt_destroy(uint64_t *root, unsigned start_level, pt_free_t release);
 /* The physical address `va` maps to; false when it is not mapped. */

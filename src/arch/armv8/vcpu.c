@@ -8,6 +8,7 @@
 #include "gic.h"
 #include "pt.h"
 #include "sysreg.h"
+#include "tee_arm.h"
 #include "vgic.h"
 
 /* Start level 1 with a 39-bit IPA space (VTCR_EL2.T0SZ = 25, SL0 = 1). */
@@ -39,13 +40,6 @@ static uint64_t s2_attr(uint32_t flags)
 	return attr;
 }
 
-int arch_stage2_map(struct vm *vm, ipa_t ipa, paddr_t pa, uint64_t size,
-		    uint32_t flags)
-{
-	return pt_map(vm->arch.s2_root, S2_START_LEVEL, ipa, pa, size,
-		      s2_attr(flags), page_alloc_zeroed);
-}
-
 static uint64_t vttbr_of(const struct vm *vm)
 {
 	return (uint64_t)vm->arch.vmid << 48 | (uintptr_t)vm->arch.s2_root;
@@ -65,6 +59,29 @@ static void stage2_tlb_flush(const struct vm *vm)
 	isb();
 }
 
+static void page_free(void *page)
+{
+	page_release(page);
+}
+
+static void stage2_flush_cb(void *vm)
+{
+	stage2_tlb_flush(vm);
+}
+
+/* Tables a child's return left split go back to being blocks. */
+int arch_stage2_map(struct vm *vm, ipa_t ipa, paddr_t pa, uint64_t size,
+		    uint32_t flags)
+{
+	int ret = pt_map(vm->arch.s2_root, S2_START_LEVEL, ipa, pa, size,
+			 s2_attr(flags), page_alloc_zeroed);
+
+	if (!ret)
+		pt_collapse(vm->arch.s2_root, S2_START_LEVEL, ipa, size,
+			    page_free, stage2_flush_cb, vm);
+	return ret;
+}
+
 int arch_stage2_unmap(struct vm *vm, ipa_t ipa, uint64_t size)
 {
 	int ret = pt_unmap(vm->arch.s2_root, S2_START_LEVEL, ipa, size,
@@ -72,11 +89,6 @@ int arch_stage2_unmap(struct vm *vm, ipa_t ipa, uint64_t size)
 
 	stage2_tlb_flush(vm);
 	return ret;
-}
-
-static void page_free(void *page)
-{
-	page_release(page);
 }
 
 void arch_vm_destroy(struct vm *vm)
@@ -209,6 +221,11 @@ static void irq_dispatch(uint32_t iar)
 	struct vm *owner = arch_irq_owner(intid);
 
 	gic_priority_drop(iar);
+	if (intid == GIC_PTIMER_PPI) { /* a TEE's secure timer (tee_arm.c) */
+		tee_arm_timer_irq();
+		gic_deactivate(iar);
+		return;
+	}
 	if (intid == GIC_VTIMER_PPI && loaded) {
 		vgic_hw_irq(loaded, intid);
 		return;

@@ -50,8 +50,8 @@ unsigned long arch_irq_ack(void)
 		atomic_fetch_and(&sgi_pending[cpu], ~(1u << sgi));
 		return sgi;
 	}
-	/* Stays pending until the handler sets a new deadline. */
-	if (pending & SIP_STIP)
+	/* Stays due until the handler sets a new deadline. */
+	if (timer_due())
 		return ARCH_TIMER_IRQ;
 	return ARCH_IRQ_NONE;
 }

@@ -15,6 +15,13 @@
 #define CPU_HWID_NAME "mpidr"
 /* Where the VM's RAM starts (QEMU virt's layout, which Tessera copies). */
 #define ARCH_RAM_BASE 0x40000000ul
+/* Where a guest image is entered (GUEST_LOAD_ADDR), and the board a VM
+ * description names, with the console a child VM gets. */
+#define ARCH_IMAGE_BASE	 0x40000000ul
+#define ARCH_PLATFORM	 "qemu-aarch64-virt"
+#define ARCH_CONSOLE	 VMDESC_CONSOLE_PL011
+#define ARCH_CONSOLE_IPA 0x09000000ul
+#define ARCH_CONSOLE_IRQ 33
 
 /* The CPU index 0..n-1, kept in TPIDR_EL1 since entry. */
 static inline unsigned cpu_id(void)

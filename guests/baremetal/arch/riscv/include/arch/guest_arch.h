@@ -22,6 +22,13 @@
 #define CPU_HWID_NAME "hart"
 /* Where the VM's RAM starts (QEMU virt's layout, which Tessera copies). */
 #define ARCH_RAM_BASE 0x80000000ul
+/* Where a guest image is entered (GUEST_LOAD_ADDR), and the board a VM
+ * description names, with the console a child VM gets. */
+#define ARCH_IMAGE_BASE	 0x80200000ul
+#define ARCH_PLATFORM	 "qemu-riscv64-virt"
+#define ARCH_CONSOLE	 VMDESC_CONSOLE_NS16550
+#define ARCH_CONSOLE_IPA 0x10000000ul
+#define ARCH_CONSOLE_IRQ 10
 
 /* The frequency of the time CSR: QEMU virt's 10 MHz unless told otherwise. */
 #ifndef GUEST_TIMEBASE_HZ

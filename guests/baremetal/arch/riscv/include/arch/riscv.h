@@ -43,6 +43,7 @@ struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long a0,
 		       unsigned long a1, unsigned long a2);
 bool sbi_probe(unsigned long ext);
 void sbi_set_timer(uint64_t deadline);
+bool timer_due(void);
 long sbi_send_ipi(unsigned long hartid);
 long sbi_hart_start(unsigned long hartid, unsigned long entry,
 		    unsigned long opaque);
