@@ -129,3 +129,60 @@ SCENARIOS += [
                 r"^\[psci\] psci\[0\]: PASS", r"all VMs are off"],
      "forbid": [r"still running", r"FAIL", r"PANIC", r"stopped:"]},
 ]
+
+# RISC-V (H extension): the same scenarios on the same core.
+RV = "qemu-riscv64-virt"
+
+
+def rv_machine(smp=4, cpu="rv64"):
+    return ["-machine", "virt", "-cpu", cpu, "-smp", str(smp), "-m", "1G"]
+
+
+HOST_TESTS += [
+    {"name": "config-examples-riscv",
+     "cmd": ["make", "-s", f"PLATFORM={RV}", "check-configs"]},
+    {"name": "device-trees-riscv",
+     "cmd": ["make", "-s", f"PLATFORM={RV}", "check-trees"]},
+]
+
+SCENARIOS += [
+    {"name": f"riscv-two-vms-{cpu.replace(',', '-').replace('=', '-')}",
+     "platform": RV, "config": "test-riscv-two-vms",
+     "machine": rv_machine(cpu=cpu), "unordered": True, "timeout": 60,
+     "expect": [r"Tessera hypervisor .* on qemu-riscv64-virt \(PLIC",
+                r"^\[vm0\] hello\[0\]: tick 5$", r"^\[vm1\] hello\[0\]: tick 5$"],
+     "forbid": [r"stopped:", r"PANIC"]}
+    for cpu in ("rv64", "rv64,sstc=off")
+] + [
+    {"name": "riscv-smp", "platform": RV, "config": "test-riscv-smp",
+     "machine": rv_machine(), "timeout": 90, "exits": True,
+     "expect": [r"^\[smp\] .*cpu 3 up", r"^\[smp\] .*PASS",
+                r"vm 0 \(smp\) powered off", r"all VMs are off"],
+     "forbid": [r"stopped:", r"PANIC", r"FAIL"]},
+    {"name": "riscv-attack-other-memory", "platform": RV,
+     "config": "test-riscv-attack", "machine": rv_machine(), "timeout": 90,
+     "exits": True,
+     "expect": [r"^\[attacker\] attack\[0\]: writing to",
+                r"vm 0 \(attacker\) stopped: vcpu 0, pc 0x[0-9a-f]+, "
+                r"address 0xc0000000: access outside the VM's memory",
+                r"^\[victim\] .*PASS", r"all VMs are off"],
+     "forbid": [r"survived", r"PANIC", r"vm 1 \(victim\) stopped"]},
+    {"name": "riscv-system-off-one-vm", "platform": RV, "config": "test-riscv-off",
+     "machine": rv_machine(), "timeout": 90, "exits": True,
+     "expect": [r"vm 0 \(quitter\) powered off", r"^\[stayer\] .*PASS",
+                r"all VMs are off: powering off"],
+     "forbid": [r"still running", r"PANIC", r"stopped:"]},
+    {"name": "riscv-hypercalls", "platform": RV, "config": "test-riscv-hvc",
+     "machine": rv_machine(), "timeout": 60, "exits": True,
+     "expect": [r"^\[caller\] .*PASS", r"all VMs are off"],
+     "forbid": [r"FAIL", r"PANIC", r"stopped:"]},
+    {"name": "riscv-vmstack-children", "platform": RV,
+     "config": "test-riscv-vmstack", "machine": rv_machine(), "timeout": 180,
+     "expect": [r"^\[parent\] vmstack\[0\]: child 2 yielded 202$",
+                r"memory back from the child, zeroed",
+                r"vm \d+ \(attacker\) stopped: .*access outside the VM's memory",
+                r"timer ticks reached us \d+ times while a child spun",
+                r"10000 creates and destroys: free pages (\d+) before, \1 after",
+                r"^\[parent\] vmstack\[0\]: PASS"],
+     "forbid": [r"FAIL", r"PANIC", r"survived", r"vm 1 \(neighbour\) stopped"]},
+]
