@@ -47,10 +47,10 @@ $(HYP_DIR)/obj/%.S.o: %.S
 $(HYP_DIR)/$(CONFIG)/config.o: $(BUILD)/configs/$(CONFIG).blob
 	@mkdir -p $(@D)
 	printf '\t.section .config, "a"\n\t.incbin "%s"\n' $(abspath $<) | \
-		$(CC) -x assembler -c - -o $@
+		$(CC) $(ARCH_CFLAGS) -x assembler -c - -o $@
 
 $(HYP_IMAGE): $(HYP_OBJS) $(HYP_DIR)/$(CONFIG)/config.o src/arch/$(ARCH)/linker.ld
-	$(CC) $(HYP_LDFLAGS) -T src/arch/$(ARCH)/linker.ld $(HYP_OBJS) \
+	$(CC) $(ARCH_CFLAGS) $(HYP_LDFLAGS) -T src/arch/$(ARCH)/linker.ld $(HYP_OBJS) \
 		$(HYP_DIR)/$(CONFIG)/config.o -o $@
 
 -include $(HYP_OBJS:.o=.d)
@@ -59,6 +59,7 @@ $(HYP_IMAGE): $(HYP_OBJS) $(HYP_DIR)/$(CONFIG)/config.o src/arch/$(ARCH)/linker.
 -include configs/configs.mk
 -include tools/fetch/fetch.mk
 -include guests/linux/linux.mk
+-include linux/linux.mk
 -include tests/unit/unit.mk
 -include tests/fuzz/fuzz.mk
 -include tests/tests.mk

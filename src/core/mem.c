@@ -109,13 +109,52 @@ size_t mem_count_owned(const struct mem_pool *p, owner_t owner)
 	return n;
 }
 
-void *page_alloc_zeroed(void)
+paddr_t pool_alloc(uint64_t size, uint64_t align, owner_t owner)
 {
 	paddr_t pa;
 
 	spin_lock(&hyp_mem_lock);
-	pa = mem_alloc(&hyp_mem, PAGE_SIZE, PAGE_SIZE, OWNER_HYP);
+	pa = mem_alloc(&hyp_mem, size, align, owner);
 	spin_unlock(&hyp_mem_lock);
+	return pa;
+}
+
+int pool_claim(paddr_t pa, uint64_t size, owner_t owner)
+{
+	int ret;
+
+	spin_lock(&hyp_mem_lock);
+	ret = mem_claim(&hyp_mem, pa, size, owner);
+	spin_unlock(&hyp_mem_lock);
+	return ret;
+}
+
+int pool_release(paddr_t pa, uint64_t size, owner_t owner)
+{
+	int ret;
+
+	spin_lock(&hyp_mem_lock);
+	ret = mem_release(&hyp_mem, pa, size, owner);
+	spin_unlock(&hyp_mem_lock);
+	return ret;
+}
+
+int pool_transfer(paddr_t pa, uint64_t size, owner_t from, owner_t to)
+{
+	int ret;
+
+	spin_lock(&hyp_mem_lock);
+	ret = mem_release(&hyp_mem, pa, size, from);
+	if (!ret && mem_claim(&hyp_mem, pa, size, to))
+		BUG_ON(mem_claim(&hyp_mem, pa, size, from)); /* undo */
+	spin_unlock(&hyp_mem_lock);
+	return ret;
+}
+
+void *page_alloc_zeroed(void)
+{
+	paddr_t pa = pool_alloc(PAGE_SIZE, PAGE_SIZE, OWNER_HYP);
+
 	if (pa)
 		memset((void *)(uintptr_t)pa, 0, PAGE_SIZE);
 	return (void *)(uintptr_t)pa;
@@ -123,8 +162,5 @@ void *page_alloc_zeroed(void)
 
 void page_release(void *page)
 {
-	spin_lock(&hyp_mem_lock);
-	BUG_ON(mem_release(&hyp_mem, (paddr_t)(uintptr_t)page, PAGE_SIZE,
-			   OWNER_HYP));
-	spin_unlock(&hyp_mem_lock);
+	BUG_ON(pool_release((paddr_t)(uintptr_t)page, PAGE_SIZE, OWNER_HYP));
 }

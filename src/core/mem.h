@@ -38,8 +38,16 @@ int mem_release(struct mem_pool *p, paddr_t pa, uint64_t size, owner_t owner);
 owner_t mem_owner(const struct mem_pool *p, paddr_t pa);
 size_t mem_count_owned(const struct mem_pool *p, owner_t owner);
 
-/* The hypervisor's pool of RAM, and page-sized allocations from it. */
+/*
+ * The machine's pool, shared by every CPU: these take its lock around the
+ * mem_* functions above (which work on any pool, for the unit tests).
+ */
 extern struct mem_pool hyp_mem;
+paddr_t pool_alloc(uint64_t size, uint64_t align, owner_t owner);
+int pool_claim(paddr_t pa, uint64_t size, owner_t owner);
+int pool_release(paddr_t pa, uint64_t size, owner_t owner);
+/* Every page from one owner to another in one step, or nothing changes. */
+int pool_transfer(paddr_t pa, uint64_t size, owner_t from, owner_t to);
 void *page_alloc_zeroed(void);
 void page_release(void *page);
 

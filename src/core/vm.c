@@ -48,16 +48,14 @@ static paddr_t region_alloc(struct vm *vm, const struct vmdesc_region *r)
 	static const uint64_t aligns[] = {1 * GiB, 2 * MiB, PAGE_SIZE};
 
 	if (r->flags & VMDESC_MEM_FIXED_PA)
-		return mem_claim(&hyp_mem, r->pa, r->size, OWNER_VM(vm->id))
-			   ? 0
-			   : r->pa;
+		return pool_claim(r->pa, r->size, OWNER_VM(vm->id)) ? 0 : r->pa;
 	for (unsigned i = 0; i < ARRAY_SIZE(aligns); i++) {
 		paddr_t pa;
 
 		if (!IS_ALIGNED(r->ipa, aligns[i]) ||
 		    (r->size < aligns[i] && aligns[i] != PAGE_SIZE))
 			continue;
-		pa = mem_alloc(&hyp_mem, r->size, aligns[i], OWNER_VM(vm->id));
+		pa = pool_alloc(r->size, aligns[i], OWNER_VM(vm->id));
 		if (pa)
 			return pa;
 	}

@@ -163,8 +163,7 @@ static void memory_move(struct vm *from, ipa_t from_ipa, struct vm *to,
 {
 	owner_t old = OWNER_VM(from->id);
 
-	BUG_ON(mem_release(&hyp_mem, pa, size, old) ||
-	       mem_claim(&hyp_mem, pa, size, OWNER_VM(to->id)));
+	BUG_ON(pool_transfer(pa, size, old, OWNER_VM(to->id)));
 	BUG_ON(arch_stage2_unmap(from, from_ipa, size));
 	BUG_ON(arch_stage2_map(to, to_ipa, pa, size, flags));
 }
@@ -276,8 +275,8 @@ static void measure(struct vm *child)
 
 static void *desc_keep(const void *blob, uint32_t size)
 {
-	paddr_t pa = mem_alloc(&hyp_mem, ALIGN_UP((uint64_t)size, PAGE_SIZE),
-			       PAGE_SIZE, OWNER_HYP);
+	paddr_t pa = pool_alloc(ALIGN_UP((uint64_t)size, PAGE_SIZE), PAGE_SIZE,
+				OWNER_HYP);
 
 	BUG_ON(!pa);
 	memcpy((void *)(uintptr_t)pa, blob, size);
@@ -400,8 +399,9 @@ static void child_destroy(struct vm *child)
 	regions_return(child);
 	devices_return(child);
 	arch_vm_destroy(child);
-	mem_release(&hyp_mem, (paddr_t)(uintptr_t)child->desc_pages,
-		    ALIGN_UP((uint64_t)child->desc_size, PAGE_SIZE), OWNER_HYP);
+	pool_release((paddr_t)(uintptr_t)child->desc_pages,
+		     ALIGN_UP((uint64_t)child->desc_size, PAGE_SIZE),
+		     OWNER_HYP);
 	console_vm_stopped(child);
 	child->generation++;
 	child->state = VM_FREE;

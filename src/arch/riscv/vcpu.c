@@ -38,15 +38,10 @@ static uint64_t vmid_probe(uint64_t root_ppn)
 	return mask;
 }
 
-/*
- * The Sv39x4 root is four pages, aligned to 16 KiB. At boot VMs are built on
- * CPU 0 alone; at run time (VM-stack) the core's create lock is held, as
- * for its own mem_alloc calls.
- */
+/* The Sv39x4 root is four pages, aligned to 16 KiB. */
 int arch_vm_init(struct vm *vm)
 {
-	paddr_t root =
-	    mem_alloc(&hyp_mem, S2_ROOT_SIZE, S2_ROOT_SIZE, OWNER_HYP);
+	paddr_t root = pool_alloc(S2_ROOT_SIZE, S2_ROOT_SIZE, OWNER_HYP);
 
 	if (!root)
 		return -1;
@@ -121,8 +116,8 @@ void arch_vm_destroy(struct vm *vm)
 {
 	pt_destroy(vm->arch.s2_root, PT_ROOT_BITS_SV39X4, table_free);
 	gstage_flush(vm);
-	BUG_ON(mem_release(&hyp_mem, (paddr_t)(uintptr_t)vm->arch.s2_root,
-			   S2_ROOT_SIZE, OWNER_HYP));
+	BUG_ON(pool_release((paddr_t)(uintptr_t)vm->arch.s2_root, S2_ROOT_SIZE,
+			    OWNER_HYP));
 	vm->arch.s2_root = NULL;
 	vm->arch.live = false;
 	vplic_vm_destroy(vm);

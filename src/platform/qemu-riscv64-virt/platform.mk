@@ -15,8 +15,3 @@ ARCH_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 QEMU := qemu-system-riscv64
 QEMU_MACHINE := -machine virt -cpu rv64 -smp 4 -m 1G -bios default
 
-# The top Makefile links, and assembles the blob's object, without
-# ARCH_CFLAGS; the toolchain's default ABI (lp64d) would then clash with
-# our soft-float objects. Give both targets the flags here.
-$(BUILD)/hyp/$(PLATFORM)/$(CONFIG)/tessera.elf: HYP_LDFLAGS += $(ARCH_CFLAGS)
-$(BUILD)/hyp/$(PLATFORM)/$(CONFIG)/config.o: CC += $(ARCH_CFLAGS)
