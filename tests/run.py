@@ -16,6 +16,7 @@ The last line printed is "N passed, N failed".
 import argparse
 import os
 import re
+import struct
 import subprocess
 import sys
 import threading
@@ -44,6 +45,34 @@ def build(platform, config, log):
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log.write(r.stdout)
     return r.returncode == 0, r.stdout
+
+
+def section_offset(data, name):
+    """File offset of an ELF64 section, by name."""
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3a)
+    strtab = struct.unpack_from("<Q", data, shoff + shstrndx * shentsize + 0x18)[0]
+    for i in range(shnum):
+        sh = shoff + i * shentsize
+        name_off, = struct.unpack_from("<I", data, sh)
+        end = data.index(b"\0", strtab + name_off)
+        if data[strtab + name_off:end] == name:
+            return struct.unpack_from("<Q", data, sh + 0x18)[0]
+    raise ValueError(f"no section {name!r}")
+
+
+def corrupted_copy(image, patch, logdir):
+    """The image with its built-in configuration damaged after the build
+    checked it: `patch` = (offset in the blob, bytes written there)."""
+    offset, new = patch
+    with open(image, "rb") as f:
+        data = bytearray(f.read())
+    at = section_offset(data, b".config") + offset
+    data[at:at + len(new)] = new
+    path = os.path.join(logdir, "corrupted-" + os.path.basename(image))
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
 
 
 class Reader(threading.Thread):
@@ -127,7 +156,10 @@ def run_scenario(sc, logdir):
     ok, out = build(platform, sc["config"], log)
     if not ok:
         return False, "build failed:\n" + out[-2000:]
-    cmd = QEMU[platform] + sc["machine"] + ["-kernel", image_path(platform, sc["config"])]
+    image = image_path(platform, sc["config"])
+    if sc.get("corrupt"):
+        image = corrupted_copy(image, sc["corrupt"], logdir)
+    cmd = QEMU[platform] + sc["machine"] + ["-kernel", image]
     log.write("$ " + " ".join(cmd) + "\n")
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)

@@ -186,3 +186,20 @@ SCENARIOS += [
                 r"^\[parent\] vmstack\[0\]: PASS"],
      "forbid": [r"FAIL", r"PANIC", r"survived", r"vm 1 \(neighbour\) stopped"]},
 ]
+
+# A built-in configuration damaged after the build checked it: the
+# hypervisor's own validator refuses it at boot and starts nothing.
+SCENARIOS += [
+    {"name": f"{arch}-bad-builtin-config-{what}", "platform": plat,
+     "config": cfg, "machine": machine, "corrupt": patch, "timeout": 30,
+     "exits": True,
+     "expect": [r"configuration rejected: " + reason,
+                r"no VM was started: halting"],
+     "forbid": [r"entering the guests", r"PANIC"]}
+    for arch, plat, cfg, machine in [
+        ("arm", ARM, "test-hvc", arm_machine()),
+        ("riscv", RV, "test-riscv-hvc", rv_machine())]
+    for what, patch, reason in [
+        ("magic", (0, b"X"), r"header\.magic: bad magic"),
+        ("vcpus", (88 + 36, b"\x07"), r"vm 0 \(caller\): vcpus")]
+]
