@@ -63,6 +63,7 @@ $(HYP_IMAGE): $(HYP_OBJS) $(HYP_DIR)/$(CONFIG)/config.o src/arch/$(ARCH)/linker.
 -include tests/unit/unit.mk
 -include tests/fuzz/fuzz.mk
 -include tests/tests.mk
+-include bench/bench.mk
 
 clean:
 	rm -rf $(CLEAN_DIRS)
