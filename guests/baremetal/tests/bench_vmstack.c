@@ -20,8 +20,7 @@
 GUEST_TEST("bench_vmstack");
 
 /* vmchild.bin, placed by the configuration; at most this long. */
-#define CHILD_IMAGE	(ARCH_RAM_BASE + 0x2000000ul)
-#define CHILD_IMAGE_MAX 0x40000ul
+#define CHILD_IMAGE (ARCH_RAM_BASE + 0x2000000ul)
 /* Memory handed to children: a 1 MiB slot, then a 16 MiB one. */
 #define SLOT_SMALL (CHILD_IMAGE + 0x100000ul)
 #define SLOT_BIG   (CHILD_IMAGE + 0x200000ul)
@@ -34,54 +33,13 @@ GUEST_TEST("bench_vmstack");
 #define SMALL_RUNS   3
 #define BIG_RUNS     1
 
-struct child_desc {
-	struct vmdesc_header h;
-	struct vmdesc_vm vm;
-	struct vmdesc_region region;
-	struct vmdesc_image image;
-};
-
 static struct child_desc desc __attribute__((aligned(8)));
 
 /* A one-vCPU child on our vCPU 0: `size` bytes of ours from `slot`. */
 static void desc_build(unsigned long slot, unsigned long size,
-		       unsigned long entry, unsigned long image_size,
 		       unsigned long arg)
 {
-	memset(&desc, 0, sizeof(desc));
-	desc.h = (struct vmdesc_header){
-	    .magic = VMDESC_MAGIC,
-	    .version = VMDESC_VERSION,
-	    .kind = VMDESC_KIND_VM,
-	    .total_size = sizeof(desc),
-	    .platform = ARCH_PLATFORM,
-	    .vms = {1, offsetof(struct child_desc, vm)},
-	};
-	desc.vm = (struct vmdesc_vm){
-	    .vcpus = 1,
-	    .cpu_affinity = 1,
-	    .entry = entry,
-	    .boot_arg = arg,
-	    .regions = {1, offsetof(struct child_desc, region)},
-	    .images = {1, offsetof(struct child_desc, image)},
-	    .console = ARCH_CONSOLE,
-	    .console_irq = ARCH_CONSOLE_IRQ,
-	    .console_ipa = ARCH_CONSOLE_IPA,
-	    .tee = VMDESC_NONE,
-	    .parent = VMDESC_NONE,
-	    .name = "bench-child",
-	};
-	desc.region = (struct vmdesc_region){
-	    .ipa = CHILD_IPA,
-	    .size = size,
-	    .pa = slot,
-	    .flags = VMDESC_MEM_RWX | VMDESC_MEM_FIXED_PA,
-	};
-	desc.image = (struct vmdesc_image){
-	    .ipa = entry,
-	    .size = image_size,
-	    .source = VMDESC_IMAGE_IN_PLACE,
-	};
+	child_desc_build(&desc, slot, CHILD_IPA, size, arg, "bench-child");
 }
 
 static unsigned long create(const char *what)
@@ -111,8 +69,7 @@ static void invoke_yield(void)
 
 	/* The child's image at its entry point, inside its memory. */
 	memcpy((void *)SLOT_SMALL, (const void *)CHILD_IMAGE, CHILD_IMAGE_MAX);
-	desc_build(base, CHILD_SIZE, ARCH_IMAGE_BASE, CHILD_IMAGE_MAX,
-		   CHILD_ARG(CHILD_YIELD, 0));
+	desc_build(base, CHILD_SIZE, CHILD_ARG(CHILD_YIELD, 0));
 	id = create("invoke_yield");
 	/* Untimed: the child's boot and its first line of output. */
 	r = hc_call(HC_VM_INVOKE, id, 0, 0, 0, 0);
@@ -144,9 +101,8 @@ static void create_destroy(const char *name, unsigned long slot,
 		uint64_t t0, t1;
 		unsigned long id;
 
-		/* A child that never runs: entry and a page of image at the
-		 * start of its memory. */
-		desc_build(slot, size, CHILD_IPA, 4096, 0);
+		/* A child that never runs: its memory starts at its entry. */
+		child_desc_build(&desc, slot, ARCH_IMAGE_BASE, size, 0, name);
 		t0 = bench_now();
 		id = create(name);
 		destroy(id, name);

@@ -16,6 +16,29 @@ static void yield(unsigned long value)
 		guest_fail("yield returned %ld", r.status);
 }
 
+static struct child_desc grandchild_desc __attribute__((aligned(8)));
+
+static void nest(unsigned index)
+{
+	struct hc_ret r;
+	unsigned long id;
+
+	child_desc_build(&grandchild_desc, CHILD_IPA + CHILD_SIZE, CHILD_IPA,
+			 CHILD_SIZE, CHILD_ARG(CHILD_YIELD, 7), "grandchild");
+	r = hc_call(HC_VM_CREATE, (unsigned long)&grandchild_desc,
+		    sizeof(grandchild_desc), 0, 0, 0);
+	if (r.status != HS_OK)
+		guest_fail("child %u: create grandchild: %ld", index, r.status);
+	id = r.r1;
+	r = hc_call(HC_VM_INVOKE, id, 0, 0, 0, 0);
+	if (r.status != HS_OK || r.r1 != HC_INVOKE_YIELDED)
+		guest_fail("child %u: grandchild: %ld/%lu", index, r.status,
+			   r.r1);
+	if (hc_call(HC_VM_DESTROY, id, 0, 0, 0, 0).status != HS_OK)
+		guest_fail("child %u: destroy grandchild", index);
+	yield(r.r2);
+}
+
 void test_main(void)
 {
 	unsigned index = guest_boot_arg & 0xff;
@@ -34,6 +57,9 @@ void test_main(void)
 		test_print("child %u: writing to 0x%lx", index, CHILD_MEM_END);
 		*(volatile uint32_t *)CHILD_MEM_END = 0xbad;
 		test_print("child %u: survived", index);
+		break;
+	case CHILD_NEST:
+		nest(index);
 		break;
 	case CHILD_SCRIBBLE:
 		for (char *p = __image_end; p < (char *)CHILD_MEM_END - 4096;

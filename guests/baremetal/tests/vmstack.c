@@ -5,8 +5,6 @@
  * parent copies it into 1 MiB slots of its own memory, describes children
  * over those slots and creates, invokes and destroys them.
  */
-#include <tessera/vmdesc.h>
-
 #include "vmstack.h"
 
 GUEST_TEST("vmstack");
@@ -14,75 +12,20 @@ GUEST_TEST("vmstack");
 #define CHILD_IMAGE                                                          \
 	(ARCH_RAM_BASE + 0x2000000ul) /* vmchild.bin, from the configuration \
 				       */
-#define CHILD_IMAGE_MAX 0x40000ul     /* its file size is at most this */
 /* Where the image sits in a child's memory, from its start. */
 #define IMAGE_OFFSET (ARCH_IMAGE_BASE - ARCH_RAM_BASE)
-#define MIN(a, b)    ((a) < (b) ? (a) : (b))
 #define SLOTS \
 	(CHILD_IMAGE + 0x100000ul) /* CHILD_SIZE slots given to children */
 #define SLOT_SIZE      CHILD_SIZE
 #define MODE(m, index) CHILD_ARG(m, index)
 
-/* One single-VM description: header, VM, region, image, in one buffer. */
-struct child_desc {
-	struct vmdesc_header h;
-	struct vmdesc_vm vm;
-	struct vmdesc_region region;
-	struct vmdesc_image image;
-};
-
 static struct child_desc desc __attribute__((aligned(8)));
-
-static void desc_build_at(unsigned long slot, unsigned long ipa,
-			  unsigned long size, unsigned long arg,
-			  const char *name);
 
 /* A child whose memory starts at the board's RAM base, as its image expects. */
 static void desc_build(unsigned long slot, unsigned long size,
 		       unsigned long arg, const char *name)
 {
-	desc_build_at(slot, CHILD_IPA, size, arg, name);
-}
-
-static void desc_build_at(unsigned long slot, unsigned long ipa,
-			  unsigned long size, unsigned long arg,
-			  const char *name)
-{
-	memset(&desc, 0, sizeof(desc));
-	desc.h = (struct vmdesc_header){
-	    .magic = VMDESC_MAGIC,
-	    .version = VMDESC_VERSION,
-	    .kind = VMDESC_KIND_VM,
-	    .total_size = sizeof(desc),
-	    .platform = ARCH_PLATFORM,
-	    .vms = {1, offsetof(struct child_desc, vm)},
-	};
-	desc.vm = (struct vmdesc_vm){
-	    .vcpus = 1,
-	    .cpu_affinity = 1, /* stacked on our vCPU 0 */
-	    .entry = ARCH_IMAGE_BASE,
-	    .boot_arg = arg,
-	    .regions = {1, offsetof(struct child_desc, region)},
-	    .images = {1, offsetof(struct child_desc, image)},
-	    .console = ARCH_CONSOLE,
-	    .console_irq = ARCH_CONSOLE_IRQ,
-	    .console_ipa = ARCH_CONSOLE_IPA,
-	    .tee = VMDESC_NONE,
-	    .parent = VMDESC_NONE,
-	};
-	for (unsigned i = 0; name[i] && i < VMDESC_NAME_MAX - 1; i++)
-		desc.vm.name[i] = name[i];
-	desc.region = (struct vmdesc_region){
-	    .ipa = ipa,
-	    .size = size,
-	    .pa = slot, /* in our own guest-physical terms */
-	    .flags = VMDESC_MEM_RWX | VMDESC_MEM_FIXED_PA,
-	};
-	desc.image = (struct vmdesc_image){
-	    .ipa = ARCH_IMAGE_BASE,
-	    .size = MIN(ipa + size - ARCH_IMAGE_BASE, CHILD_IMAGE_MAX),
-	    .source = VMDESC_IMAGE_IN_PLACE,
-	};
+	child_desc_build(&desc, slot, CHILD_IPA, size, arg, name);
 }
 
 static struct hc_ret create(void)
@@ -221,6 +164,30 @@ static void parent_interrupts(void)
 	expect("destroy", hc_call(HC_VM_DESTROY, id, 0, 0, 0, 0).status, HS_OK);
 }
 
+/* A child makes a child of its own from memory we gave it. */
+static void grandchild(void)
+{
+	unsigned long base = SLOTS + 4 * SLOT_SIZE;
+	struct hc_ret r;
+	unsigned long id;
+
+	/* The grandchild's image, where the nesting child will describe it. */
+	memcpy((void *)(base + SLOT_SIZE + IMAGE_OFFSET),
+	       (const void *)CHILD_IMAGE, CHILD_IMAGE_MAX);
+	memcpy((void *)(base + IMAGE_OFFSET), (const void *)CHILD_IMAGE,
+	       CHILD_IMAGE_MAX);
+	desc_build(base, 2 * SLOT_SIZE, MODE(CHILD_NEST, 4), "nester");
+	r = create();
+	if (r.status != HS_OK)
+		guest_fail("create nester: status %ld", r.status);
+	id = r.r1;
+	r = invoke(id);
+	if (r.status != HS_OK || r.r1 != HC_INVOKE_YIELDED || r.r2 != 700)
+		guest_fail("nester: %ld/%lu/%lu", r.status, r.r1, r.r2);
+	test_print("grandchild yielded %lu through its parent", r.r2);
+	expect("destroy", hc_call(HC_VM_DESTROY, id, 0, 0, 0, 0).status, HS_OK);
+}
+
 static void no_leak(unsigned rounds)
 {
 	struct hc_ret before = hc_call(HC_HYP_STATS, 0, 0, 0, 0, 0), after;
@@ -229,8 +196,8 @@ static void no_leak(unsigned rounds)
 		struct hc_ret r;
 
 		/* Just its entry page and a little more: cheap to measure. */
-		desc_build_at(SLOTS, ARCH_IMAGE_BASE, 16 * 1024, 0,
-			      "short-lived");
+		child_desc_build(&desc, SLOTS, ARCH_IMAGE_BASE, 16 * 1024, 0,
+				 "short-lived");
 		r = create();
 		if (r.status != HS_OK ||
 		    hc_call(HC_VM_DESTROY, r.r1, 0, 0, 0, 0).status != HS_OK)
@@ -251,6 +218,7 @@ void test_main(void)
 	zeroed_after_destroy();
 	child_attack();
 	parent_interrupts();
+	grandchild();
 	no_leak(10000);
 	test_pass();
 }
