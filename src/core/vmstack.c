@@ -145,6 +145,10 @@ static int create_check(struct vm *parent, const struct vmdesc_header *blob,
 	d = vmdesc_vm(blob, 0);
 	if (parent->depth >= VMSTACK_MAX_DEPTH)
 		return HS_DENIED;
+	/* A child's image is what the parent left in the memory it gives. */
+	for (unsigned i = 0; i < d->images.count; i++)
+		if (vmdesc_image(blob, d, i)->source != VMDESC_IMAGE_IN_PLACE)
+			return HS_BAD_DESC;
 	for (unsigned i = 0; i < d->regions.count; i++) {
 		const struct vmdesc_region *r = vmdesc_region(blob, d, i);
 
@@ -261,6 +265,20 @@ static void vcpus_bind(struct vm *child, struct vm *parent)
 	child->vcpus[0].state = VCPU_PENDING;
 }
 
+/*
+ * The measurement covers the description as the child sees it: where its
+ * memory came from in the parent (which a parent picks anew each time) is
+ * left out, so the same description and image always measure the same.
+ */
+static void measurement_normalize(struct vm *child)
+{
+	struct vmdesc_vm *d = (struct vmdesc_vm *)child->desc;
+
+	for (unsigned i = 0; i < d->regions.count; i++)
+		((struct vmdesc_region *)vmdesc_region(child->blob, d, i))->pa =
+		    0;
+}
+
 static void measure(struct vm *child)
 {
 	struct sha256 s;
@@ -302,6 +320,7 @@ static struct vm *child_build(struct vm *parent, struct vm *child,
 	BUG_ON(arch_vm_init(child));
 	regions_take(child, parent);
 	devices_take(child, parent);
+	measurement_normalize(child);
 	vm_console_init(child);
 	measure(child);
 	return child;
