@@ -205,3 +205,24 @@ SCENARIOS += [
         ("magic", (0, b"X"), r"header\.magic: bad magic"),
         ("vcpus", (88 + 36, b"\x07"), r"vm 0 \(caller\): vcpus")]
 ]
+
+# Linux as a VM-stack parent: tessera.ko and tessera-vm create, run, measure
+# and destroy a baremetal child 100 times (guests/linux/scripts/vmstack).
+SCENARIOS += [
+    {"name": "arm-linux-vmstack", "config": "test-linux-vmstack",
+     "machine": arm_machine(), "timeout": 400,
+     "expect": [r"^\[linux\] " + LINUX_INIT,
+                r"^\[linux-child\] vmchild\[0\]: child 0 up, mode 0$",
+                r"^\[linux\] vmstack: child \d+: yielded 0, measurement [0-9a-f]{64}$",
+                r"^\[linux\] vmstack: 100 cycles ok",
+                r"vm 0 \(linux\): create refused: .*flags",
+                r"^\[linux-child-16m\] vmchild\[0\]: child 0 up, mode 0$",
+                r"^\[linux\] vmstack: 16 MiB child in \d+ pieces: yielded 0$",
+                r"^\[linux\] vmstack: spinning child: RUN ended by SIGINT",
+                r"^\[linux\] vmstack: yields across RUNs: 700 701 702$",
+                r"^\[linux\] vmstack: edges ok$",
+                r"^\[linux\] TESSERA-RUN-DONE name=vmstack status=0$",
+                r"^\[baremetal\] heartbeat\[0\]: alive: \d+ "],
+     "forbid": [r"stopped:", r"PANIC", r"Oops", r"Kernel panic", r"BUG:",
+                r"vmstack: FAIL"]},
+]

@@ -16,6 +16,9 @@ TESSERA_FETCH ?= $(TESSERA_FETCH_DIR)/tessera-fetch
 TESSERA_LINUX_ARCHES := arm64 riscv64
 # Test programs of the initramfs, run with tessera.run=<name>.
 TESSERA_LINUX_SCRIPTS := $(wildcard guests/linux/scripts/*)
+# More files for an arch's initramfs: TESSERA_INITRAMFS_ADD_<arch> holds
+# SRC:DEST pairs (read when the rule runs, so later fragments may set it, as
+# linux/linux.mk does, adding the SRC files as prerequisites themselves).
 
 define tessera_linux_rules
 $(BUILD)/linux/$(1)/Image:
@@ -25,7 +28,8 @@ $(BUILD)/linux/$(1)/Image:
 $(BUILD)/linux/$(1)/initramfs.cpio.gz: $(TESSERA_FETCH_DIR)/init.sh $(TESSERA_FETCH) \
 		$(TESSERA_LINUX_SCRIPTS)
 	$(TESSERA_FETCH) initramfs --arch $(1) --out $$@ \
-		$(foreach s,$(TESSERA_LINUX_SCRIPTS),--script $(s))
+		$(foreach s,$(TESSERA_LINUX_SCRIPTS),--script $(s)) \
+		$$(foreach a,$$(TESSERA_INITRAMFS_ADD_$(1)),--add $$(a))
 
 .PHONY: linux-$(1)
 linux-$(1): $(BUILD)/linux/$(1)/Image $(BUILD)/linux/$(1)/initramfs.cpio.gz
