@@ -3,13 +3,14 @@
 #   make run                                          boot the demo in QEMU
 #   make test                                         every test (see README)
 PLATFORM ?= qemu-aarch64-virt
-CONFIG ?= linux-demo
 BUILD ?= build
 # One spelling of the output directory, so dependency files always match.
 override BUILD := $(abspath $(BUILD))
 HOSTCC ?= cc
 
 include src/platform/$(PLATFORM)/platform.mk
+# The board's demo unless told otherwise (make run boots it).
+CONFIG ?= $(DEFAULT_CONFIG)
 
 CC := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy

@@ -1,5 +1,6 @@
 # QEMU virt (Arm): the image is linked at the start of RAM, where QEMU's
 # -kernel loader puts an ELF file and enters it at EL2.
+DEFAULT_CONFIG := linux-demo
 ARCH := armv8
 CROSS_COMPILE ?= aarch64-linux-gnu-
 HYP_BASE := 0x40000000

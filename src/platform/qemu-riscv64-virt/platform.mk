@@ -1,5 +1,6 @@
 # QEMU virt (RISC-V): OpenSBI (-bios default, fw_dynamic) owns the first
 # 2 MiB of RAM and enters the image in HS-mode at 0x80200000.
+DEFAULT_CONFIG := riscv-demo
 ARCH := riscv
 CROSS_COMPILE ?= riscv64-linux-gnu-
 HYP_BASE := 0x80200000
