@@ -65,6 +65,7 @@ $(HYP_IMAGE): $(HYP_OBJS) $(HYP_DIR)/$(CONFIG)/config.o src/arch/$(ARCH)/linker.
 -include tests/fuzz/fuzz.mk
 -include tests/tests.mk
 -include bench/bench.mk
+-include tests/soak.mk
 
 clean:
 	rm -rf $(CLEAN_DIRS)

@@ -226,3 +226,129 @@ SCENARIOS += [
      "forbid": [r"stopped:", r"PANIC", r"Oops", r"Kernel panic", r"BUG:",
                 r"vmstack: FAIL"]},
 ]
+
+# Robustness (issue 13). The hostile guest (guests/baremetal/tests/
+# hostile.c) makes its calls next to a baremetal VM and next to Linux, which
+# must not notice; it must never be stopped before "done", never break a
+# promise of the interface ("finding:"), never make the hypervisor leak;
+# its last, fatal access must stop it alone.
+HOSTILE = r"^\[hostile\] hostile\[0\]: "
+HOSTILE_NO_LEAK = (HOSTILE + r"hypervisor: free pages (\d+) before, \1 after; "
+                   r"VMs in use (\d+)/\2$")
+HOSTILE_DONE = HOSTILE + r"done \d+ calls, seed 0x[0-9a-f]+, \d+ interrupts, 0 findings$"
+OUTSIDE = "access outside the VM's memory"
+
+
+def stopped(vm, name, address, why):
+    """The hypervisor's line for VM `vm` (`name`) stopped at `address`."""
+    return (r"^\[tessera\] vm %d \(%s\) stopped: vcpu 0, pc 0x[0-9a-f]+, "
+            r"address %s: %s" % (vm, name, address, why))
+
+
+HOSTILE_STOPPED = stopped(0, "hostile", "0x[0-9a-f]+", OUTSIDE + "$")
+HOSTILE_FORBID = [r"PANIC", r"^\[hostile\] .*(FAIL|finding:|unexpected|survived)"]
+
+
+def hostile_next_to_baremetal(name, config, timeout):
+    return {"name": name, "config": config, "machine": arm_machine(),
+            "timeout": timeout,
+            "expect": [HOSTILE + r"seed 0x[0-9a-f]+$", HOSTILE + r"10000 calls, seed ",
+                       r"^\[healthy\] hello\[0\]: tick \d+$", HOSTILE_NO_LEAK,
+                       HOSTILE_DONE, HOSTILE_STOPPED,
+                       r"^\[healthy\] hello\[0\]: tick \d+$",
+                       r"^\[healthy\] hello\[0\]: tick \d+$"],
+            "forbid": HOSTILE_FORBID + [r"vm 1 \(healthy\) stopped",
+                                        r"^\[healthy\] .*unexpected"]}
+
+
+def hostile_next_to_linux(name, config, timeout):
+    return {"name": name, "config": config, "machine": arm_machine(),
+            "timeout": timeout,
+            "expect": [HOSTILE + r"seed 0x[0-9a-f]+$", r"^\[linux\] " + LINUX_INIT,
+                       {"send": "echo during-$((6*7))\n"}, r"^\[linux\] during-42$",
+                       HOSTILE + r"\d+ calls, seed ",  # still at it
+                       HOSTILE_NO_LEAK, HOSTILE_DONE, HOSTILE_STOPPED,
+                       {"send": "echo after-$((6*7))\n"}, r"^\[linux\] after-42$"],
+            "forbid": HOSTILE_FORBID + [r"vm 1 \(linux\) stopped", r"Kernel panic",
+                                        r"Oops", r"BUG:"]}
+
+
+SCENARIOS += [
+    hostile_next_to_baremetal("arm-hostile-next-to-baremetal", "test-hostile", 120),
+    hostile_next_to_linux("arm-hostile-next-to-linux", "test-hostile-linux", 300),
+]
+
+# make soak (tests/soak.mk, tests/soak.py): the same with 10^6 calls.
+SOAK_SCENARIOS = [
+    hostile_next_to_baremetal("arm-soak-hostile-next-to-baremetal",
+                              "test-hostile-soak", 900),
+    hostile_next_to_linux("arm-soak-hostile-next-to-linux",
+                          "test-hostile-linux-soak", 1200),
+]
+
+# The isolation catalogue (configs/test-iso-*.c; the other VM's memory is
+# arm-attack-other-memory): each offender stopped or refused with its log
+# line, each neighbour unaffected.
+SCENARIOS += [
+    {"name": "arm-iso-hypervisor-memory", "config": "test-iso-hypmem",
+     "machine": arm_machine(), "timeout": 60, "unordered": True,
+     "expect": [stopped(0, "probe-low", "0x0", OUTSIDE),
+                stopped(1, "probe-past-ram", "0x41000000", OUTSIDE),
+                stopped(2, "probe-high", "0xffe00000", OUTSIDE),
+                r"^\[healthy\] hello\[0\]: tick 30$"],
+     "forbid": [r"survived", r"PANIC", r"vm 3 \(healthy\) stopped"]},
+    {"name": "arm-iso-device", "config": "test-iso-device",
+     "machine": arm_machine(), "timeout": 60, "exits": True,
+     "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x9010000$",
+                stopped(0, "intruder", "0x9010000", OUTSIDE),
+                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 34 ",
+                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
+     "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped",
+                r"^\[owner\] .*(FAIL|unexpected|without an alarm)"]},
+    {"name": "arm-iso-interrupt", "config": "test-iso-irq",
+     "machine": arm_machine(), "timeout": 60, "exits": True,
+     "expect": [r"^\[intruder\] attack_irq\[0\]: enabling interrupt 34: ignored$",
+                r"^\[intruder\] attack_irq\[0\]: routing to ourselves interrupt 34: "
+                r"ignored$",
+                r"^\[intruder\] attack_irq\[0\]: making pending interrupt 34: ignored$",
+                r"^\[intruder\] attack_irq\[0\]: \d+ SGIs to vCPUs we do not have: "
+                r"none delivered$",
+                r"^\[intruder\] attack_irq\[0\]: an SGI to ourselves: delivered$",
+                r"^\[intruder\] attack_irq\[0\]: PASS$",
+                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 34 ",
+                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
+     "forbid": [r"PANIC", r"vm \d \((intruder|owner)\) stopped",
+                r"^\[owner\] .*(FAIL|unexpected|without an alarm)",
+                r"^\[intruder\] .*(FAIL|misdelivered)"]},
+    {"name": "arm-iso-child-tee-ipc-calls", "config": "test-iso-calls",
+     "machine": arm_machine(), "timeout": 120, "exits": True, "unordered": True,
+     "expect": [r"^\[intruder\] attack_calls\[0\]: \d+ rounds, \d+ calls, all refused",
+                r"^\[intruder\] attack_calls\[0\]: PASS$",
+                r"^\[parent\] vmstack\[0\]: child 2 yielded 202$",
+                r"^\[parent\] vmstack\[0\]: \d+ creates and destroys: free pages (\d+) "
+                r"before, \1 after",
+                r"^\[parent\] vmstack\[0\]: PASS$", r"all VMs are off"],
+     "forbid": [r"PANIC", r"FAIL", r"survived",
+                r"vm [01] \((parent|intruder)\) stopped"]},
+    {"name": "arm-iso-shared-region", "config": "test-iso-shmem",
+     "machine": arm_machine(), "timeout": 60,
+     "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x50000000$",
+                stopped(0, "intruder", "0x50000000", OUTSIDE),
+                r"^\[member\] hello\[0\]: tick \d+$", r"^\[member\] hello\[0\]: tick \d+$"],
+     "forbid": [r"survived", r"PANIC", r"vm 1 \(member\) stopped"]},
+    {"name": "arm-iso-stage2-permissions", "config": "test-iso-perm",
+     "machine": arm_machine(), "timeout": 60, "unordered": True,
+     "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from 0x42000000: allowed$",
+                stopped(0, "ro-writer", "0x42000000", "write to read-only memory$"),
+                r"^\[tessera\] vm 1 \(nx-runner\) stopped: vcpu 0, pc 0x42000000, "
+                r"address 0x42000000: instruction fetch",
+                r"^\[healthy\] hello\[0\]: tick 30$"],
+     "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
+    {"name": "arm-iso-bad-device-access", "config": "test-iso-bad-access",
+     "machine": arm_machine(), "timeout": 60, "unordered": True,
+     "expect": [stopped(0, "wide-read", "0x9000000", "bad emulated device access$"),
+                stopped(1, "load-pair", "0x8000000",
+                        "device access with an instruction that cannot be emulated$"),
+                r"^\[healthy\] hello\[0\]: tick 30$"],
+     "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
+]

@@ -25,8 +25,10 @@ struct vuart {
 	unsigned rx_head, rx_count;
 	/* PL011 registers the guest can write and read back. */
 	uint32_t imsc, ris_tx, cr, lcr_h, ibrd, fbrd, ifls, dmacr;
-	/* Output collected until a newline. */
+	/* Output collected until a newline; where the VM's text ends on screen.
+	 */
 	unsigned line_len;
+	unsigned column;
 	char line[VUART_LINE_MAX];
 };
 

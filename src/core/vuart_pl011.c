@@ -157,11 +157,14 @@ bool vuart_pl011_access(struct vcpu *vcpu, void *dev, struct mmio_access *a)
 	(void)vcpu;
 	if (a->width > 4 || (a->offset & (a->width - 1)))
 		return false;
+	/* A narrower access sees its byte lanes of the 32-bit register. */
+	unsigned shift = (unsigned)(a->offset & 3) * 8;
+
 	spin_lock(&u->lock);
 	if (a->write)
-		write_reg(u, a->offset & ~3ull, (uint32_t)a->value);
+		write_reg(u, a->offset & ~3ull, (uint32_t)a->value << shift);
 	else
-		a->value = read_reg(u, a->offset & ~3ull);
+		a->value = read_reg(u, a->offset & ~3ull) >> shift;
 	update_line(u);
 	spin_unlock(&u->lock);
 	return true;

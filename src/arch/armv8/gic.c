@@ -393,6 +393,14 @@ uint64_t gic_lr_empty_mask(void)
 	return *reg32(platform_gic.gich, GICH_ELRSR0) & all;
 }
 
+uint32_t gic_vcpu_groups_enabled(void)
+{
+	/* VENG0 / VENG1 (v3), VMGrp0En / VMGrp1En (v2): bits 0 and 1. */
+	if (gic_version == 3)
+		return (uint32_t)sysreg_read(ICH_VMCR_EL2) & 3;
+	return *reg32(platform_gic.gich, 0x08) & 3;
+}
+
 uint32_t gic_hcr_read(void)
 {
 	if (gic_version == 3)

@@ -52,6 +52,8 @@ void gic_lr_raw_write(unsigned n, uint64_t v);
 void gic_lr_write(unsigned n, const struct gic_lr *lr);
 uint64_t gic_lr_empty_mask(void);
 uint32_t gic_hcr_read(void);
+/* Which groups the loaded vCPU has enabled at its CPU interface (bit 0, 1). */
+uint32_t gic_vcpu_groups_enabled(void);
 void gic_hcr_write(uint32_t v);
 uint32_t gic_misr(void);
 uint64_t gic_eoi_mask(void);

@@ -24,6 +24,7 @@
 #define PSCI_INVALID_PARAMETERS (-2)
 #define PSCI_DENIED		(-3)
 #define PSCI_ALREADY_ON		(-4)
+#define PSCI_INVALID_ADDRESS	(-9)
 #define PSCI_1_1		0x10001u
 #define MIGRATE_NOT_REQUIRED	2
 
@@ -47,6 +48,8 @@ static int64_t cpu_on(struct vcpu *caller, uint64_t mpidr, uint64_t entry,
 		return PSCI_INVALID_PARAMETERS;
 	if (entry & 3)
 		return PSCI_INVALID_PARAMETERS;
+	if (!vm_ipa_to_hva(caller->vm, entry, 4, false))
+		return PSCI_INVALID_ADDRESS;
 	return vcpu_start(target, entry, ctx) ? PSCI_ALREADY_ON : PSCI_SUCCESS;
 }
 

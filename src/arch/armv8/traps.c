@@ -76,6 +76,9 @@ static void data_abort(struct vcpu *vcpu, uint64_t esr)
 		a.value = srt == 31 ? 0 : vcpu->regs.x[srt];
 	if (!r->handler(vcpu, r->dev, &a))
 		vcpu_fault(vcpu, guest_pc(), ipa, "bad emulated device access");
+	/* A load of `width` bytes: nothing of the model's value above them. */
+	if (!a.write && a.width < 8)
+		a.value &= (1ull << (a.width * 8)) - 1;
 	if (!a.write && srt != 31)
 		vcpu->regs.x[srt] =
 		    (esr >> 21) & 1 /* SSE */
@@ -124,7 +127,9 @@ void trap_guest_sync(struct vcpu *vcpu)
 		break;
 	case EC_IABT_LOW:
 		vcpu_fault(vcpu, guest_pc(), fault_ipa(),
-			   "instruction fetch outside the VM's memory");
+			   (esr & 0x3c) == DFSC_PERMISSION
+			       ? "instruction fetch from non-executable memory"
+			       : "instruction fetch outside the VM's memory");
 	case EC_SYSREG:
 		sysreg_trap(vcpu, esr);
 		break;

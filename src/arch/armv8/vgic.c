@@ -157,9 +157,43 @@ static bool deliverable(struct vm *vm, const struct virq *v)
 	return v->enabled && (ctlr & (v->group1 ? 2u : 1u));
 }
 
+/*
+ * A list register to give up for an interrupt of priority `prio`: one whose
+ * pending interrupt the vCPU cannot take now (its group is disabled at the
+ * vCPU's interface), else the lowest-priority pending one below `prio`.
+ * Without this a guest could fill every list register with interrupts it
+ * never takes and shut its own timer out.
+ */
+static int lr_evictable(uint8_t prio)
+{
+	uint64_t empty = gic_lr_empty_mask();
+	uint32_t groups = gic_vcpu_groups_enabled();
+	int best = -1;
+	uint8_t worst = prio;
+
+	for (unsigned n = 0; n < gic_lr_count; n++) {
+		struct gic_lr lr;
+
+		if (empty & (1ull << n))
+			continue;
+		lr = gic_lr_read(n);
+		if (lr.state != LR_PENDING)
+			continue;
+		if (!(groups & (lr.group1 ? 2u : 1u)))
+			return (int)n;
+		if (lr.prio > worst) {
+			worst = lr.prio;
+			best = (int)n;
+		}
+	}
+	return best;
+}
+
 void vgic_flush(struct vcpu *vcpu)
 {
 	bool waiting = false;
+	uint32_t ids[VGIC_MAX_IRQS];
+	unsigned count = 0;
 	uint32_t hcr;
 
 	for (size_t i = bitmap_next_set(vcpu->arch.pending, VGIC_MAX_IRQS, 0);
@@ -167,16 +201,43 @@ void vgic_flush(struct vcpu *vcpu)
 	     i = bitmap_next_set(vcpu->arch.pending, VGIC_MAX_IRQS, i + 1)) {
 		struct virq *v = virq_of(vcpu, (uint32_t)i);
 
-		if (!v) {
+		if (!v)
 			bitmap_clear(vcpu->arch.pending, i);
-		} else if (!deliverable(vcpu->vm, v)) {
+		else if (deliverable(vcpu->vm, v))
+			ids[count++] = (uint32_t)i;
+	}
+	/* Highest priority first, as the GIC would signal them. */
+	for (unsigned k = 1; k < count; k++) {
+		uint32_t id = ids[k];
+		uint8_t prio = virq_of(vcpu, id)->prio;
+		unsigned j = k;
+
+		for (; j && virq_of(vcpu, ids[j - 1])->prio > prio; j--)
+			ids[j] = ids[j - 1];
+		ids[j] = id;
+	}
+	for (unsigned k = 0; k < count; k++) {
+		struct virq *v = virq_of(vcpu, ids[k]);
+		int e;
+
+		if (lr_place(vcpu, ids[k], v)) {
+			bitmap_clear(vcpu->arch.pending, ids[k]);
 			continue;
-		} else if (lr_place(vcpu, (uint32_t)i, v)) {
-			bitmap_clear(vcpu->arch.pending, i);
-		} else {
-			waiting = true;
-			break;
 		}
+		/* Full of lower-priority pending ones: one goes back. */
+		e = lr_evictable(v->prio);
+		if (e >= 0) {
+			struct gic_lr old = gic_lr_read((unsigned)e);
+
+			bitmap_set(vcpu->arch.pending, old.vintid);
+			gic_lr_write((unsigned)e, &(struct gic_lr){0});
+			if (lr_place(vcpu, ids[k], v)) {
+				bitmap_clear(vcpu->arch.pending, ids[k]);
+				continue;
+			}
+		}
+		waiting = true;
+		break;
 	}
 	hcr = gic_hcr_read();
 	gic_hcr_write(waiting ? hcr | GICH_HCR_UIE : hcr & ~GICH_HCR_UIE);
@@ -533,15 +594,20 @@ void vgic_sgi1r_write(struct vcpu *vcpu, uint64_t value)
 	struct vm *vm = vcpu->vm;
 	bool all_others = (value >> 40) & 1;
 	uint32_t intid = (value >> 24) & 0xf;
-	uint64_t aff1_up = (value >> 16) & 0xff;
+	/* Aff3.Aff2.Aff1 as MPIDR_EL1 holds them, and RS: Aff0 / 16. */
+	uint64_t cluster = ((value >> 48) & 0xff) << 32 |
+			   ((value >> 32) & 0xff) << 16 |
+			   ((value >> 16) & 0xff) << 8;
+	uint64_t rs = (value >> 44) & 0xf;
 
 	spin_lock(&vm->arch.vgic_lock);
 	for (unsigned i = 0; i < vm->vcpu_count; i++) {
 		struct vcpu *t = &vm->vcpus[i];
-		uint64_t aff = vmpidr_affinity(t);
+		uint64_t aff = t->arch.vmpidr & 0xff00ffffffull;
 
 		if (all_others ? t != vcpu
-			       : ((aff >> 8) == aff1_up &&
+			       : ((aff & ~0xffull) == cluster &&
+				  (aff & 0xff) >> 4 == rs &&
 				  (value & 0xffff & (1u << (aff & 0xf)))))
 			send_sgi(vcpu, t, intid);
 	}

@@ -1,0 +1,5 @@
+/* make soak (tests/soak.mk): test-hostile.c with 10^6 calls. */
+#include "hostile.h"
+
+TESSERA_CONFIG("qemu-aarch64-virt", HOSTILE_VM(HOSTILE_BOOT_ARG(1000000, 0)),
+	       HEALTHY_VM("healthy", 2, 3));
