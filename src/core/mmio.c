@@ -11,13 +11,22 @@ int mmio_register(struct mmio_map *map, ipa_t base, uint64_t size,
 	return 0;
 }
 
-const struct mmio_range *mmio_find(const struct mmio_map *map, ipa_t ipa)
+static bool contains(const struct mmio_range *r, ipa_t ipa)
 {
-	for (unsigned i = 0; i < map->count; i++) {
-		const struct mmio_range *r = &map->ranges[i];
+	return ipa >= r->base && ipa - r->base < r->size;
+}
 
-		if (ipa >= r->base && ipa - r->base < r->size)
-			return r;
-	}
+/* The range hit last comes first: a driver polls one device in a row. */
+const struct mmio_range *mmio_find(struct mmio_map *map, ipa_t ipa)
+{
+	const struct mmio_range *last = &map->ranges[map->last];
+
+	if (map->count && contains(last, ipa))
+		return last;
+	for (unsigned i = 0; i < map->count; i++)
+		if (contains(&map->ranges[i], ipa)) {
+			map->last = i;
+			return &map->ranges[i];
+		}
 	return NULL;
 }

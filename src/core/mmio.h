@@ -33,11 +33,12 @@ struct mmio_range {
 #define MMIO_MAX_RANGES 4u
 struct mmio_map {
 	unsigned count;
+	unsigned last; /* a hint only: any vCPU may change it */
 	struct mmio_range ranges[MMIO_MAX_RANGES];
 };
 
 int mmio_register(struct mmio_map *map, ipa_t base, uint64_t size,
 		  mmio_handler_t handler, void *dev);
-const struct mmio_range *mmio_find(const struct mmio_map *map, ipa_t ipa);
+const struct mmio_range *mmio_find(struct mmio_map *map, ipa_t ipa);
 
 #endif

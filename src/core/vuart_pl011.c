@@ -165,7 +165,9 @@ bool vuart_pl011_access(struct vcpu *vcpu, void *dev, struct mmio_access *a)
 		write_reg(u, a->offset & ~3ull, (uint32_t)a->value << shift);
 	else
 		a->value = read_reg(u, a->offset & ~3ull) >> shift;
-	update_line(u);
+	/* Only writes and taking a byte from the FIFO can move the line. */
+	if (a->write || (a->offset & ~3ull) == UART_DR)
+		update_line(u);
 	spin_unlock(&u->lock);
 	return true;
 }
