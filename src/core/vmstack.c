@@ -24,6 +24,7 @@
 #define VMSTACK_MAX_DEPTH 3u
 #define DESC_MAX_SIZE	  (16 * KiB)
 #define ID_SLOT_BITS	  8u
+#define REFUSALS_LOGGED	  8u /* per VM, then one line saying so */
 
 /* One create or destroy at a time: they change several owners at once. */
 static spinlock_t vmstack_lock = SPINLOCK_INIT;
@@ -326,6 +327,27 @@ static struct vm *child_build(struct vm *parent, struct vm *child,
 	return child;
 }
 
+/*
+ * Why a description was refused, on the console: the first few times for
+ * each VM only, so a VM cannot drown the others' output in refusals.
+ */
+static void log_refusal(const struct vm *parent, const struct vmdesc_error *err)
+{
+	static uint8_t logged[MAX_VMS];
+	char msg[192];
+
+	if (logged[parent->id] > REFUSALS_LOGGED)
+		return;
+	if (logged[parent->id]++ == REFUSALS_LOGGED) {
+		log_info("vm %u (%s): further refused creates are not logged",
+			 parent->id, parent->name);
+		return;
+	}
+	vmdesc_error_format(err, msg, sizeof(msg));
+	log_info("vm %u (%s): create refused: %s", parent->id, parent->name,
+		 msg);
+}
+
 struct hc_result vmstack_create(struct vcpu *caller, ipa_t desc_ipa,
 				uint64_t size)
 {
@@ -347,13 +369,8 @@ struct hc_result vmstack_create(struct vcpu *caller, ipa_t desc_ipa,
 	}
 	if (status) {
 		spin_unlock(&vmstack_lock);
-		if (status == HS_BAD_DESC) {
-			char msg[192];
-
-			vmdesc_error_format(&err, msg, sizeof(msg));
-			log_info("vm %u (%s): create refused: %s", parent->id,
-				 parent->name, msg);
-		}
+		if (status == HS_BAD_DESC)
+			log_refusal(parent, &err);
 		return (struct hc_result){status, {0}};
 	}
 	child_build(parent, child, (uint32_t)size);
