@@ -189,6 +189,49 @@ SCENARIOS += [
      "forbid": [r"FAIL", r"PANIC", r"survived", r"vm 1 \(neighbour\) stopped"]},
 ]
 
+# Debian's riscv64 kernel, unmodified, in VMs of its own: the Arm Linux
+# scenarios on RISC-V (configs/riscv-linux-vm.h; the attack goes to 0xc0000000,
+# the VM's RAM base + 1 GiB, since RAM starts at 0x80000000 here).
+SCENARIOS += [
+    {"name": "riscv-linux-next-to-baremetal", "platform": RV,
+     "config": "test-riscv-linux", "machine": rv_machine(),
+     "expect": [r"^\[baremetal\] heartbeat\[0\]: start",
+                r"^\[linux\] .*Linux version .*riscv64",
+                r"^\[linux\] " + LINUX_INIT,
+                {"send": "echo marker-$((6*7))\n"},
+                r"^\[linux\] marker-42$",
+                r"^\[baremetal\] heartbeat\[0\]: alive: \d+ ",
+                r"^\[baremetal\] heartbeat\[0\]: alive: \d+ "],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops"],
+     "timeout": 120},
+    # Harts without Sstc: Linux's timer through SBI TIME (its tree says so).
+    {"name": "riscv-linux-no-sstc", "platform": RV,
+     "config": "test-riscv-linux-no-sstc", "machine": rv_machine(cpu="rv64,sstc=off"),
+     "expect": [r"^\[linux\] " + LINUX_INIT,
+                {"send": "sleep 1; echo slept-$((6*7))\n"},
+                r"^\[linux\] slept-42$",
+                r"^\[baremetal\] heartbeat\[0\]: alive: \d+ "],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops"],
+     "timeout": 120},
+    {"name": "riscv-linux-attack-stopped", "platform": RV,
+     "config": "test-riscv-linux-attack", "machine": rv_machine(),
+     "expect": [r"^\[linux\] " + LINUX_INIT,
+                r"^\[linux\] linux-attack: writing to 0xc0000000",
+                r"vm 0 \(linux\) stopped: vcpu \d, pc 0x[0-9a-f]+, address 0xc0000000: "
+                r"access outside the VM's memory",
+                r"^\[baremetal\] hello\[0\]: tick \d+",
+                r"^\[baremetal\] hello\[0\]: tick \d+"],
+     "forbid": [r"survived", r"PANIC", r"vm 1 \(baremetal\) stopped"],
+     "timeout": 120},
+    {"name": "riscv-two-linux-one-powers-off", "platform": RV,
+     "config": "test-riscv-two-linux", "machine": rv_machine(), "timeout": 180,
+     "expect": [r"^\[linux1\] " + LINUX_INIT, r"^\[linux1\] linux-off: powering off",
+                r"vm 1 \(linux1\) powered off",
+                {"send": "echo still-$((40+2)) on $(nproc) cpus\n"},
+                r"^\[linux0\] still-42 on 2 cpus$"],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"all VMs are off"]},
+]
+
 # A built-in configuration damaged after the build checked it: the
 # hypervisor's own validator refuses it at boot and starts nothing.
 SCENARIOS += [
