@@ -395,3 +395,17 @@ SCENARIOS += [
                 r"^\[healthy\] hello\[0\]: tick 30$"],
      "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
 ]
+
+# The QEMU virt preset: a program for plain QEMU virt reads the machine
+# from the device tree it is booted with.
+SCENARIOS += [
+    {"name": f"{arch}-qemu-virt-preset", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 60, "exits": True,
+     "expect": [r"^\[virt\] fdt\[0\]: device tree at 0x[0-9a-f]+, \d+ bytes",
+                r"^\[virt\] fdt\[0\]: memory %s \+ 0x4000000, 2 cpus$" % base,
+                r"^\[virt\] fdt\[0\]: PASS", r"all VMs are off"],
+     "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
+    for arch, plat, cfg, machine, base in [
+        ("arm", ARM, "test-virt-preset", arm_machine(), "0x40000000"),
+        ("riscv", RV, "test-riscv-virt-preset", rv_machine(), "0x80000000")]
+]

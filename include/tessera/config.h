@@ -251,6 +251,24 @@ struct cfg_config {
 		.type = VMDESC_CONSOLE_NS16550, .irq = (irq_), .ipa = (ipa_) \
 	}
 
+/*
+ * ---- the QEMU `virt` preset (docs/guests.md) ----
+ * A VM laid out as QEMU's `virt` board of that architecture lays out a
+ * machine: RAM at the board's RAM base, the interrupt controller and the
+ * console at the board's addresses, and a generated device tree at the top
+ * of RAM, passed as a boot loader passes it (x0 on Arm, a1 on RISC-V). A
+ * program built to boot on plain QEMU `virt` with a device tree runs in it
+ * unmodified. Use inside VM(...), with .cpus and .images.
+ */
+#define QEMU_VIRT_ARM64(ram_size_)                       \
+	.memory = REGIONS(RAM(0x40000000, (ram_size_))), \
+	.console = PL011(0x09000000, 33),                \
+	.dtb = DTB_AT(0x40000000 + (ram_size_)-0x200000)
+#define QEMU_VIRT_RISCV64(ram_size_)                     \
+	.memory = REGIONS(RAM(0x80000000, (ram_size_))), \
+	.console = NS16550(0x10000000, 10),              \
+	.dtb = DTB_AT(0x80000000 + (ram_size_)-0x200000)
+
 /* ---- VM flags ---- */
 #define CONSOLE_INPUT VMDESC_VM_CONSOLE_INPUT
 #define TEE_VM	      VMDESC_VM_TEE
