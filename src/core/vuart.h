@@ -11,7 +11,12 @@
 #include "hyp.h"
 #include "mmio.h"
 
-#define VUART_RX_SIZE  64u
+/*
+ * Input waits here until the guest reads it: deeper than a real UART FIFO,
+ * because the physical console delivers a pasted line in one burst while the
+ * guest may be slow to take its interrupt.
+ */
+#define VUART_RX_SIZE  1024u
 #define VUART_LINE_MAX 160u
 
 struct vm;
