@@ -396,6 +396,33 @@ SCENARIOS += [
      "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
 ]
 
+# A per-VM TEE (docs/tee.md): Debian's Linux with its own Debian OP-TEE OS in
+# a TEE VM stacked on its CPUs, the hypervisor as the dispatcher; Debian's
+# optee.ko probes it, tee-supplicant serves it and a set of xtest regression
+# cases passes (guests/linux/scripts/optee); the neighbour goes on.
+SCENARIOS += [
+    {"name": "arm-linux-optee", "config": "test-linux-optee",
+     "machine": arm_machine(), "timeout": 420,
+     "expect": [r"^\[tessera\] vm 1 \(optee\): OP-TEE 4\.5\.0 .*secure-timer "
+                r"instructions now use the EL1 physical timer",
+                r"^\[tessera\] vm 1 \(optee\): TEE ready for vm 0 \(linux\), "
+                r"vector table at 0x[0-9a-f]+$",
+                r"^\[optee\] I/TC: Secondary CPU 1 switching to normal world boot",
+                r"^\[linux\] " + LINUX_INIT,
+                r"^\[optee\] I/TC: Dynamic shared memory is enabled",
+                r"^\[optee\] I/TC: Asynchronous notifications are enabled",
+                r"^\[linux\] optee: /dev/tee0 and /dev/teepriv0 are there$",
+                r"^\[linux\] optee: tee-supplicant running",
+                r"^\[linux\] \d+ subtests of which 0 failed$",
+                r"^\[linux\] \d+ test cases of which 0 failed$",
+                r"^\[linux\] TESSERA-RUN-DONE name=optee status=0$",
+                r"^\[tessera\] vm 1 \(optee\) powered off with its client vm 0 "
+                r"\(linux\)$",
+                r"^\[baremetal\] heartbeat\[0\]: alive: \d+ "],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"BUG:",
+                r"OVERLAP", r"\[optee\] E/TC:.*Panic at", r"TEE protocol"]},
+]
+
 # The QEMU virt preset: a program for plain QEMU virt reads the machine
 # from the device tree it is booted with.
 SCENARIOS += [

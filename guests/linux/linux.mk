@@ -17,3 +17,6 @@ $(LINUX_OUT)/%.dtb: $(LINUX_DTS_DIR)/%.dts $(BUILD)/linux/arm64/initramfs.cpio.g
 		-DINITRD_END=$$(printf '0x%x' $$(( $(LINUX_INITRD_ADDR) + \
 			$$(stat -c %s $(BUILD)/linux/arm64/initramfs.cpio.gz) ))) \
 		$< | dtc -q -I dts -O dtb -o $@ -
+
+# OP-TEE and the Linux side of the per-VM TEE.
+include guests/linux/optee.mk

@@ -7,6 +7,7 @@
 #include "arch.h"
 #include "mem.h"
 #include "platform.h"
+#include "tee.h"
 #include "vm.h"
 #include "vmdesc.h"
 
@@ -79,6 +80,7 @@ void core_boot(void)
 	blob = config_check(p);
 	memory_init(p, blob->total_size);
 	vms_create(blob);
+	tee_init();
 	log_info("%u VM(s) built; %llu MiB of RAM left free", vm_count,
 		 (unsigned long long)(hyp_mem.free_pages * PAGE_SIZE / MiB));
 	for (unsigned cpu = 1; cpu < p->cpu_count; cpu++)

@@ -5,6 +5,7 @@
  * (a CPU_ON, a stop, interrupts to deliver) and wakes it with an IPI.
  */
 #include "arch.h"
+#include "tee.h"
 #include "vm.h"
 #include "vmstack.h"
 
@@ -100,14 +101,18 @@ noreturn void core_cpu_loop(void)
 
 		/* A child that stopped or went off hands the CPU back. */
 		if (c->depth > 1 &&
-		    (v->vm->state != VM_RUNNING || v->state == VCPU_OFF))
+		    (v->vm->state != VM_RUNNING || v->state == VCPU_OFF)) {
+			if (tee_is_tee(v->vm))
+				tee_vcpu_lost(v);
 			vmstack_return(v->vm->state != VM_RUNNING
 					   ? HC_INVOKE_STOPPED
 					   : HC_INVOKE_VCPU_OFF,
 				       0, false);
+		}
 		if (v && v->state == VCPU_PENDING &&
 		    v->vm->state == VM_RUNNING) {
 			__atomic_thread_fence(__ATOMIC_ACQUIRE);
+			tee_vcpu_start(v); /* its TEE's boot entry first */
 			v->state = VCPU_RUNNING;
 			arch_vcpu_reset(v, v->entry, v->entry_arg);
 			c->loaded = v;

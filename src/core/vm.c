@@ -8,6 +8,7 @@
 
 #include "arch.h"
 #include "mem.h"
+#include "tee.h"
 #include "vmdesc.h"
 #include "vmstack.h"
 #include "../lib/string.h"
@@ -105,7 +106,7 @@ static int devices_create(struct vm *vm)
 	return 0;
 }
 
-static void images_load(struct vm *vm)
+void vm_images_load(struct vm *vm)
 {
 	for (unsigned i = 0; i < vm->desc->images.count; i++) {
 		const struct vmdesc_image *img =
@@ -133,7 +134,9 @@ static void vcpus_create(struct vm *vm)
 		*v = (struct vcpu){
 		    .vm = vm, .id = i, .pcpu = pcpu, .state = VCPU_OFF};
 		arch_vcpu_init(v);
-		cpus[pcpu].stack[cpus[pcpu].depth++] = v;
+		/* A TEE's vCPUs are pushed only for its entries (tee.c). */
+		if (!(vm->desc->flags & VMDESC_VM_TEE))
+			cpus[pcpu].stack[cpus[pcpu].depth++] = v;
 	}
 }
 
@@ -154,8 +157,10 @@ int vm_create(unsigned id, const struct vmdesc_header *blob,
 	if (arch_vm_init(vm) || memory_create(vm) || devices_create(vm) ||
 	    vm_console_init(vm))
 		return -1;
-	images_load(vm);
+	vm_images_load(vm);
 	vm->vcpus[0].state = VCPU_OFF;
+	if (desc->flags & VMDESC_VM_TEE)
+		return 0; /* started by its dispatcher, under its client */
 	return vcpu_start(&vm->vcpus[0], desc->entry, desc->boot_arg);
 }
 
@@ -227,6 +232,7 @@ void vm_stop(struct vm *vm, const char *why)
 	for (unsigned i = 0; i < vm->vcpu_count; i++)
 		if (vm->vcpus[i].pcpu != arch_cpu_id())
 			cpu_post_work(vm->vcpus[i].pcpu, CPU_WORK_VCPU);
+	tee_client_stopped(vm);
 	console_vm_stopped(vm);
 	if (!running_vms()) {
 		log_info("all VMs are off: powering off");
@@ -261,6 +267,7 @@ void vm_reset(struct vm *vm)
 	this_cpu()->loaded = NULL;
 	self->state = VCPU_OFF;
 	vmstack_destroy_children(vm);
-	images_load(vm);
+	tee_client_reset(vm); /* its TEE starts afresh too */
+	vm_images_load(vm);
 	vcpu_start(&vm->vcpus[0], vm->desc->entry, vm->desc->boot_arg);
 }

@@ -107,6 +107,8 @@ int vm_console_init(struct vm *vm);
 void vm_stop(struct vm *vm, const char *why);
 void vm_power_off(struct vm *vm);
 void vm_reset(struct vm *vm);
+/* Copy the VM's images into its memory again, as at boot. */
+void vm_images_load(struct vm *vm);
 /* Stop the VM of `vcpu` for a guest fault, with one log line; does not return.
  */
 noreturn void vcpu_fault(struct vcpu *vcpu, uint64_t pc, uint64_t addr,

@@ -16,6 +16,7 @@
 #include "arch.h"
 #include "mem.h"
 #include "platform.h"
+#include "tee.h"
 #include "vm.h"
 #include "vmdesc.h"
 #include "vmstack.h"
@@ -502,7 +503,6 @@ struct hc_result vmstack_invoke(struct vcpu *caller, uint64_t id,
 				uint64_t vcpu_id)
 {
 	struct vm *child = child_of(caller->vm, id);
-	struct cpu *c = this_cpu();
 	struct vcpu *v;
 
 	if (!child)
@@ -516,18 +516,61 @@ struct hc_result vmstack_invoke(struct vcpu *caller, uint64_t id,
 		return (struct hc_result){HS_OK, {HC_INVOKE_STOPPED}};
 	if (v->state == VCPU_OFF)
 		return (struct hc_result){HS_OK, {HC_INVOKE_VCPU_OFF}};
-	BUG_ON(c->depth == ARRAY_SIZE(c->stack));
-	arch_vcpu_save(caller);
-	c->stack[c->depth++] = v;
-	v->wake = false;
-	arch_parent_timer_arm();
-	c->loaded = v;
+	vmstack_push(v);
 	if (v->state == VCPU_PENDING) {
 		v->state = VCPU_RUNNING;
 		arch_vcpu_reset(v, v->entry, v->entry_arg);
 	} else {
 		arch_vcpu_load(v);
 	}
+	arch_vcpu_run(v);
+}
+
+/*
+ * `v` goes on top of this CPU's stack, above the loaded vCPU (saved whole,
+ * if there is one), and becomes the loaded one; the caller enters it.
+ */
+void vmstack_push(struct vcpu *v)
+{
+	struct cpu *c = this_cpu();
+
+	BUG_ON(c->depth == ARRAY_SIZE(c->stack));
+	if (c->loaded)
+		arch_vcpu_save(c->loaded);
+	c->stack[c->depth++] = v;
+	v->wake = false;
+	arch_parent_timer_arm();
+	c->loaded = v;
+}
+
+/* The top vCPU leaves the stack (its state kept if `keep`); returns the one
+ * below, not yet loaded, its registers untouched. */
+struct vcpu *vmstack_pop(bool keep)
+{
+	struct cpu *c = this_cpu();
+	struct vcpu *top = stack_top(c), *host;
+
+	if (keep)
+		arch_vcpu_save(top);
+	else
+		arch_vcpu_park(top);
+	arch_parent_timer_disarm();
+	c->depth--;
+	host = stack_top(c);
+	host->wake = false;
+	c->loaded = NULL;
+	return host;
+}
+
+/* Load `v`, now on top of this CPU's stack, and run it. */
+noreturn void vmstack_resume(struct vcpu *v)
+{
+	struct cpu *c = this_cpu();
+
+	c->loaded = v;
+	arch_vcpu_load(v);
+	if (c->depth > 1)
+		arch_parent_timer_arm();
 	arch_vcpu_run(v);
 }
 
@@ -580,6 +623,8 @@ void vmstack_preempt_check(void)
 {
 	struct cpu *c = this_cpu();
 
+	if (tee_preempt_check())
+		return; /* a TEE's entries end by themselves */
 	if (c->loaded && c->depth > 1 && c->loaded == stack_top(c) &&
 	    wake_below(c))
 		vmstack_return(HC_INVOKE_INTERRUPTED, 0, true);

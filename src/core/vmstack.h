@@ -18,6 +18,12 @@ struct hc_result vmstack_measurement(struct vcpu *caller, uint64_t id);
 /* Give the CPU back to the vCPU below the running one. */
 noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value,
 			     bool keep);
+/* Stacking without the invoke protocol (the TEE dispatcher): push `v` above
+ * the loaded vCPU; pop the top one, returning the one below (not loaded);
+ * load and run the top one. */
+void vmstack_push(struct vcpu *v);
+struct vcpu *vmstack_pop(bool keep);
+noreturn void vmstack_resume(struct vcpu *v);
 /* If a vCPU below the running one has an interrupt waiting, return to it. */
 void vmstack_preempt_check(void);
 /* Destroy every child of `vm` (its reset, or its own destroy). */

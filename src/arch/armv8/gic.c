@@ -17,6 +17,7 @@ unsigned gic_lr_count;
 #define GICD_IGROUPR	0x080
 #define GICD_ISENABLER	0x100
 #define GICD_ICENABLER	0x180
+#define GICD_ISPENDR	0x200
 #define GICD_ICPENDR	0x280
 #define GICD_ICACTIVER	0x380
 #define GICD_IPRIORITYR 0x400
@@ -223,6 +224,12 @@ void gic_irq_enable(uint32_t intid, bool on)
 	uintptr_t off = (on ? GICD_ISENABLER : GICD_ICENABLER) + intid / 32 * 4;
 
 	*reg32(irq_base(intid), off) = 1u << (intid % 32);
+}
+
+void gic_irq_set_pending(uint32_t intid)
+{
+	*reg32(irq_base(intid), GICD_ISPENDR + intid / 32 * 4) =
+	    1u << (intid % 32);
 }
 
 void gic_spi_route(uint32_t intid, unsigned cpu)

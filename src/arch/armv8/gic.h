@@ -42,6 +42,8 @@ void gic_priority_drop(uint32_t intid);
 void gic_deactivate(uint32_t intid);
 void gic_send_ipi(unsigned cpu);
 void gic_irq_enable(uint32_t intid, bool on);
+/* Make a physical interrupt pending, as its device would. */
+void gic_irq_set_pending(uint32_t intid);
 void gic_spi_route(uint32_t intid, unsigned cpu);
 void gic_irq_configure(uint32_t intid, bool edge);
 

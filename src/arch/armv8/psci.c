@@ -7,6 +7,7 @@
 #include "smccc.h"
 
 #include "../../core/arch.h"
+#include "../../core/tee.h"
 
 #define PSCI_VERSION	       0x84000000u
 #define PSCI_CPU_SUSPEND       0x84000001u
@@ -103,6 +104,7 @@ void psci_call(struct vcpu *vcpu, uint32_t fn)
 		ret = PSCI_SUCCESS;
 		break;
 	case PSCI_CPU_OFF:
+		tee_power_event(vcpu, TEE_ENTRY_CPU_OFF); /* its TEE first */
 		vcpu_off(vcpu);
 	case PSCI_CPU_ON:
 		ret = cpu_on(vcpu, x[1], x[2], x[3]);
@@ -114,9 +116,11 @@ void psci_call(struct vcpu *vcpu, uint32_t fn)
 		ret = MIGRATE_NOT_REQUIRED;
 		break;
 	case PSCI_SYSTEM_OFF:
+		tee_power_event(vcpu, TEE_ENTRY_SYSTEM_OFF);
 		vm_power_off(vcpu->vm);
 		vcpu_off(vcpu);
 	case PSCI_SYSTEM_RESET:
+		tee_power_event(vcpu, TEE_ENTRY_SYSTEM_RESET);
 		vm_reset(vcpu->vm);
 		arch_cpu_reschedule();
 	case PSCI_FEATURES:

@@ -10,10 +10,13 @@
 #include <tessera/hypercall.h>
 
 #include "../../core/hypercall.h"
+#include "../../core/tee.h"
+#include "sysreg.h"
 
 #define OWNER_ARCH	    0
 #define OWNER_STANDARD	    4
 #define OWNER_VENDOR_HYP    6
+#define OWNER_TRUSTED_OS    50 /* 50..63: trusted OSes (the TEE dispatcher) */
 #define SMCCC_VERSION	    0x80000000u
 #define SMCCC_ARCH_FEATURES 0x80000001u
 #define SMCCC_VERSION_1_1   0x10001u
@@ -42,16 +45,27 @@ static void tessera_call(struct vcpu *vcpu, uint32_t fn)
 void smccc_call(struct vcpu *vcpu)
 {
 	uint32_t fn = (uint32_t)vcpu->regs.x[0];
+	unsigned owner = (fn >> 24) & 0x3f;
+	/* A trusted OS has no PSCI or Tessera calls: it serves one VM. */
+	bool tee = tee_is_tee(vcpu->vm);
 
-	switch ((fn >> 24) & 0x3f) {
+	if (owner >= OWNER_TRUSTED_OS) {
+		tee_smc(vcpu, fn, (sysreg_read(esr_el2) >> 26) == EC_SMC64);
+		return;
+	}
+	switch (owner) {
 	case OWNER_ARCH:
 		vcpu->regs.x[0] = arch_call(fn, vcpu->regs.x[1]);
 		break;
 	case OWNER_STANDARD:
-		psci_call(vcpu, fn);
+		if (tee)
+			vcpu->regs.x[0] = SMCCC_NOT_SUPPORTED;
+		else
+			psci_call(vcpu, fn);
 		break;
 	case OWNER_VENDOR_HYP:
-		if ((fn & 0xc0000000u) == 0xc0000000u && !(fn & 0xff0000u)) {
+		if ((fn & 0xc0000000u) == 0xc0000000u && !(fn & 0xff0000u) &&
+		    !tee) {
 			tessera_call(vcpu, fn);
 			break;
 		}

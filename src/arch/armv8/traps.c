@@ -9,6 +9,7 @@
 #include "../../core/vmstack.h"
 #include "smccc.h"
 #include "sysreg.h"
+#include "tee_arm.h"
 #include "vgic.h"
 
 #define ESR_ISV		(1u << 24)
@@ -96,6 +97,10 @@ static void sysreg_trap(struct vcpu *vcpu, uint64_t esr)
 	if (!read && (iss == ISS_ICC_SGI1R || iss == ISS_ICC_ASGI1R ||
 		      iss == ISS_ICC_SGI0R)) {
 		vgic_sgi1r_write(vcpu, rt == 31 ? 0 : vcpu->regs.x[rt]);
+		skip_instruction();
+		return;
+	}
+	if (tee_arm_timer_access(vcpu, esr)) {
 		skip_instruction();
 		return;
 	}

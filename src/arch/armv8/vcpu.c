@@ -8,6 +8,7 @@
 #include "gic.h"
 #include "pt.h"
 #include "sysreg.h"
+#include "tee_arm.h"
 #include "vgic.h"
 
 /* Start level 1 with a 39-bit IPA space (VTCR_EL2.T0SZ = 25, SL0 = 1). */
@@ -220,6 +221,11 @@ static void irq_dispatch(uint32_t iar)
 	struct vm *owner = arch_irq_owner(intid);
 
 	gic_priority_drop(iar);
+	if (intid == GIC_PTIMER_PPI) { /* a TEE's secure timer (tee_arm.c) */
+		tee_arm_timer_irq();
+		gic_deactivate(iar);
+		return;
+	}
 	if (intid == GIC_VTIMER_PPI && loaded) {
 		vgic_hw_irq(loaded, intid);
 		return;

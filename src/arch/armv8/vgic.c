@@ -20,6 +20,7 @@
 #include "gic.h"
 #include "pt.h"
 #include "sysreg.h"
+#include "tee_arm.h"
 
 #define GICD_SIZE  0x10000u
 #define GICR_FRAME 0x20000u
@@ -125,7 +126,7 @@ static bool lr_place(struct vcpu *vcpu, uint32_t intid, struct virq *v)
 	    .prio = v->prio,
 	    .state = LR_PENDING,
 	    .hw = v->hw,
-	    .group1 = v->group1,
+	    .group1 = v->group1 || vcpu->vm->arch.all_group1,
 	    .eoi_maint = !v->hw && !v->edge,
 	    .src = v->sgi_src,
 	};
@@ -241,6 +242,22 @@ void vgic_flush(struct vcpu *vcpu)
 	}
 	hcr = gic_hcr_read();
 	gic_hcr_write(waiting ? hcr | GICH_HCR_UIE : hcr & ~GICH_HCR_UIE);
+}
+
+bool vgic_pending_deliverable(struct vcpu *vcpu)
+{
+	bool any = false;
+
+	spin_lock(&vcpu->vm->arch.vgic_lock);
+	for (size_t i = bitmap_next_set(vcpu->arch.pending, VGIC_MAX_IRQS, 0);
+	     i < VGIC_MAX_IRQS && !any;
+	     i = bitmap_next_set(vcpu->arch.pending, VGIC_MAX_IRQS, i + 1)) {
+		const struct virq *v = virq_of(vcpu, (uint32_t)i);
+
+		any = v && deliverable(vcpu->vm, v);
+	}
+	spin_unlock(&vcpu->vm->arch.vgic_lock);
+	return any;
 }
 
 void vgic_hw_irq(struct vcpu *target, uint32_t intid)
@@ -375,7 +392,9 @@ static void field_write(struct vcpu *vcpu, enum field f, uint32_t intid,
 			enable_write(vcpu, intid, v, f == F_ENABLE_SET);
 		break;
 	case F_PEND_SET:
-		if (val & 1)
+		if ((val & 1) && v->client)
+			tee_arm_raise_client_line(vcpu->vm, intid);
+		else if (val & 1)
 			raise_locked(target_of(vcpu, intid), intid);
 		break;
 	case F_PEND_CLR:

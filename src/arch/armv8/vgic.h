@@ -13,6 +13,9 @@ int vgic_vm_init(struct vm *vm);
 void vgic_vcpu_reset(struct vcpu *vcpu);
 /* A physical interrupt owned by a VM arrived (already priority-dropped). */
 void vgic_hw_irq(struct vcpu *target, uint32_t intid);
+/* An interrupt waits for `vcpu` (not in a list register) that its virtual
+ * distributor lets through. */
+bool vgic_pending_deliverable(struct vcpu *vcpu);
 /* Write pending virtual interrupts of the running vCPU into list registers. */
 void vgic_flush(struct vcpu *vcpu);
 void vgic_maintenance(struct vcpu *vcpu);

@@ -28,6 +28,7 @@ struct virq {
 	uint8_t edge : 1;
 	uint8_t group1 : 1;
 	uint8_t exists : 1; /* the VM owns this interrupt (SPIs) */
+	uint8_t client : 1; /* a TEE's view of its client's line: may pend it */
 	uint8_t target;	    /* vCPU an SPI is routed to */
 	uint8_t sgi_src;    /* GICv2: the vCPU that sent a pending SGI */
 };
@@ -61,6 +62,9 @@ struct arch_vm {
 	uint16_t vmid;
 	spinlock_t vgic_lock;
 	uint32_t gicd_ctlr;
+	/* A TEE: its interrupts (Group 1 Secure to it) are signalled as
+	 * virtual IRQs, whatever group it programs. */
+	uint8_t all_group1;
 	struct virq spi[VGIC_MAX_IRQS - VGIC_LOCAL_IRQS];
 };
 
