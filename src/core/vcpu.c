@@ -47,6 +47,12 @@ void cpu_handle_work(void)
 		v->state = VCPU_OFF;
 		leave(v);
 	}
+	/*
+	 * A kick from another CPU may have marked the running vCPU to be woken;
+	 * it is running, so its interrupts go straight to it and the mark would
+	 * only cut short its next invoke of a child.
+	 */
+	__atomic_store_n(&v->wake, false, __ATOMIC_RELAXED);
 	if (work & CPU_WORK_VGIC)
 		arch_vcpu_sync_irqs(v);
 	vmstack_preempt_check();
