@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Tessera's own calls: one switch, one owner per function. */
+/* Tessera's own calls: one table, one owner per function. */
 #include "hypercall.h"
 
 #include <tessera/hypercall.h>
@@ -7,43 +7,118 @@
 #include "mem.h"
 #include "vmstack.h"
 
-static struct hc_result vm_info(struct vcpu *vcpu)
+typedef bool hc_handler(struct vcpu *vcpu, const uint64_t args[5],
+			uint64_t res[5]);
+
+static void put(uint64_t res[5], struct hc_result r)
 {
-	return (struct hc_result){
-	    HS_OK, {vcpu->vm->id, vcpu->id, vcpu->vm->vcpu_count}};
+	res[0] = (uint64_t)r.status;
+	for (unsigned i = 0; i < 4; i++)
+		res[1 + i] = r.value[i];
+}
+
+/* Nothing to do: what a round trip costs. */
+static bool hc_null(struct vcpu *vcpu, const uint64_t args[5], uint64_t res[5])
+{
+	(void)vcpu;
+	(void)args;
+	put(res, (struct hc_result){HS_OK, {0}});
+	return true;
+}
+
+static bool hc_vm_info(struct vcpu *vcpu, const uint64_t args[5],
+		       uint64_t res[5])
+{
+	(void)args;
+	put(res, (struct hc_result){
+		     HS_OK, {vcpu->vm->id, vcpu->id, vcpu->vm->vcpu_count}});
+	return true;
 }
 
 /* What a leak test compares before and after: free pages, VMs in use. */
-static struct hc_result hyp_stats(void)
+static bool hc_hyp_stats(struct vcpu *vcpu, const uint64_t args[5],
+			 uint64_t res[5])
 {
 	uint64_t in_use = 0;
 
+	(void)vcpu;
+	(void)args;
 	for (unsigned i = 0; i < MAX_VMS; i++)
 		in_use += vms[i].state != VM_FREE;
-	return (struct hc_result){HS_OK, {hyp_mem.free_pages, in_use}};
+	put(res, (struct hc_result){HS_OK, {hyp_mem.free_pages, in_use}});
+	return true;
 }
 
-struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
-			   const uint64_t args[5])
+static bool hc_vm_create(struct vcpu *vcpu, const uint64_t args[5],
+			 uint64_t res[5])
 {
-	switch (fn) {
-	case HC_NULL:
-		return (struct hc_result){HS_OK, {0}};
-	case HC_VM_INFO:
-		return vm_info(vcpu);
-	case HC_VM_CREATE:
-		return vmstack_create(vcpu, args[0], args[1]);
-	case HC_VM_INVOKE:
-		return vmstack_invoke(vcpu, args[0], args[1]);
-	case HC_VM_DESTROY:
-		return vmstack_destroy(vcpu, args[0]);
-	case HC_VM_YIELD:
-		return vmstack_yield(vcpu, args[0]);
-	case HC_VM_MEASURE:
-		return vmstack_measurement(vcpu, args[0]);
-	case HC_HYP_STATS:
-		return hyp_stats();
-	default:
-		return (struct hc_result){HS_NOT_SUPPORTED, {0}};
+	put(res, vmstack_create(vcpu, args[0], args[1]));
+	return true;
+}
+
+static bool hc_vm_invoke(struct vcpu *vcpu, const uint64_t args[5],
+			 uint64_t res[5])
+{
+	put(res, vmstack_invoke(vcpu, args[0], args[1]));
+	return true;
+}
+
+static bool hc_vm_destroy(struct vcpu *vcpu, const uint64_t args[5],
+			  uint64_t res[5])
+{
+	put(res, vmstack_destroy(vcpu, args[0]));
+	return true;
+}
+
+static bool hc_vm_yield(struct vcpu *vcpu, const uint64_t args[5],
+			uint64_t res[5])
+{
+	put(res, vmstack_yield(vcpu, args[0]));
+	return true;
+}
+
+static bool hc_vm_measure(struct vcpu *vcpu, const uint64_t args[5],
+			  uint64_t res[5])
+{
+	put(res, vmstack_measurement(vcpu, args[0]));
+	return true;
+}
+
+/* Reserved numbers, for the features that will own them. */
+static bool hc_reserved(struct vcpu *vcpu, const uint64_t args[5],
+			uint64_t res[5])
+{
+	(void)vcpu;
+	(void)args;
+	put(res, (struct hc_result){HS_NOT_SUPPORTED, {0}});
+	return true;
+}
+
+/* Every entry is set: no number below the end goes unanswered. */
+static hc_handler *const handlers[] = {
+    [HC_NULL] = hc_null,
+    [HC_VM_INFO] = hc_vm_info,
+    [HC_VM_CREATE] = hc_vm_create,
+    [HC_VM_INVOKE] = hc_vm_invoke,
+    [HC_VM_DESTROY] = hc_vm_destroy,
+    [HC_VM_YIELD] = hc_vm_yield,
+    [HC_IPC_NOTIFY] = hc_reserved,
+    [HC_MEM_REPORT] = hc_reserved,
+    [HC_VM_MEASURE] = hc_vm_measure,
+    [HC_HYP_STATS] = hc_hyp_stats,
+};
+
+/* Inlined into each arch's trap path, where `whole_frame` is a constant. */
+__attribute__((always_inline)) inline bool
+hypercall(struct vcpu *vcpu, unsigned fn, const uint64_t args[5],
+	  uint64_t res[5], bool whole_frame)
+{
+	if (fn >= ARRAY_SIZE(handlers)) {
+		put(res, (struct hc_result){HS_NOT_SUPPORTED, {0}});
+		return true;
 	}
+	/* Invoke and yield leave the caller's vCPU for another. */
+	if (!whole_frame && (fn == HC_VM_INVOKE || fn == HC_VM_YIELD))
+		return false;
+	return handlers[fn](vcpu, args, res);
 }

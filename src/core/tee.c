@@ -63,11 +63,6 @@ struct tee {
 static struct tee tees[MAX_VMS];	/* by the TEE VM's id */
 static struct tee *client_tee[MAX_VMS]; /* by the client VM's id */
 
-bool tee_is_tee(const struct vm *vm)
-{
-	return vm && vm->id < MAX_VMS && tees[vm->id].vm == vm;
-}
-
 struct vm *tee_client(const struct vm *tee)
 {
 	return tee_is_tee(tee) ? tees[tee->id].client : NULL;
@@ -150,6 +145,7 @@ void tee_init(void)
 				clients++;
 			}
 		*t = (struct tee){.vm = tee, .client = client};
+		tee->is_tee = true;
 		if (clients != 1) {
 			log_info("vm %u (%s) not started: a TEE VM serves "
 				 "exactly one VM here, not %u",

@@ -31,7 +31,11 @@ enum tee_entry {
 /* After every VM is built: bind each TEE VM to its client (or refuse it). */
 void tee_init(void);
 
-bool tee_is_tee(const struct vm *vm);
+/* A VM bound as a trusted OS (tee_init sets the mark, nothing else does). */
+static inline bool tee_is_tee(const struct vm *vm)
+{
+	return vm && vm->is_tee;
+}
 /* The client a TEE VM serves, or NULL. */
 struct vm *tee_client(const struct vm *tee);
 

@@ -55,7 +55,7 @@ void cpu_handle_work(void)
 	__atomic_store_n(&v->wake, false, __ATOMIC_RELAXED);
 	if (work & CPU_WORK_VGIC)
 		arch_vcpu_sync_irqs(v);
-	vmstack_preempt_check();
+	/* The trap path then looks for a vCPU below this one to wake. */
 }
 
 int vcpu_start(struct vcpu *vcpu, uint64_t entry, uint64_t arg)

@@ -20,8 +20,8 @@ enum vcpu_state {
 
 /*
  * A vCPU is a whole machine state. `regs` must stay first: the exception
- * entry code saves the guest's registers through TPIDR_EL2 / sscratch, which
- * point at the running vCPU.
+ * entry code saves the guest's registers through a pointer to the running
+ * vCPU (SP_EL2 and TPIDR_EL2, or sscratch).
  */
 struct vcpu {
 	struct arch_regs regs;
@@ -57,6 +57,7 @@ struct vm {
 	unsigned id;
 	char name[VMDESC_NAME_MAX];
 	enum vm_state state;
+	bool is_tee; /* bound to a client as its trusted OS (tee.c) */
 	const struct vmdesc_header *blob; /* its description, kept for reset */
 	const struct vmdesc_vm *desc;
 	unsigned vcpu_count;

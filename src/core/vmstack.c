@@ -630,6 +630,11 @@ void vmstack_preempt_check(void)
 		vmstack_return(HC_INVOKE_INTERRUPTED, 0, true);
 }
 
+bool vmstack_preempt_possible(void)
+{
+	return this_cpu()->depth > 1;
+}
+
 void vmstack_destroy_children(const struct vm *vm)
 {
 	spin_lock(&vmstack_lock);

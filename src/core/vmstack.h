@@ -26,6 +26,8 @@ struct vcpu *vmstack_pop(bool keep);
 noreturn void vmstack_resume(struct vcpu *v);
 /* If a vCPU below the running one has an interrupt waiting, return to it. */
 void vmstack_preempt_check(void);
+/* Whether vmstack_preempt_check could switch: a vCPU is stacked here. */
+bool vmstack_preempt_possible(void);
 /* Destroy every child of `vm` (its reset, or its own destroy). */
 void vmstack_destroy_children(const struct vm *vm);
 

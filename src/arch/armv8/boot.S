@@ -50,67 +50,80 @@ arch_cpu_reschedule:
 	mov	sp, x0
 	b	core_cpu_loop
 
-	.macro save_guest
-	stp	x0, x1, [sp, #-16]!
-	mrs	x0, tpidr_el2
-	stp	x2, x3, [x0, #16 * 1]
-	stp	x4, x5, [x0, #16 * 2]
-	stp	x6, x7, [x0, #16 * 3]
-	stp	x8, x9, [x0, #16 * 4]
-	stp	x10, x11, [x0, #16 * 5]
-	stp	x12, x13, [x0, #16 * 6]
-	stp	x14, x15, [x0, #16 * 7]
-	stp	x16, x17, [x0, #16 * 8]
-	stp	x18, x19, [x0, #16 * 9]
-	stp	x20, x21, [x0, #16 * 10]
-	stp	x22, x23, [x0, #16 * 11]
-	stp	x24, x25, [x0, #16 * 12]
-	stp	x26, x27, [x0, #16 * 13]
-	stp	x28, x29, [x0, #16 * 14]
-	str	x30, [x0, #16 * 15]
-	ldp	x2, x3, [sp], #16
-	stp	x2, x3, [x0]
+/*
+ * While a guest runs, SP_EL2 points at its vCPU's saved registers (the vCPU
+ * in TPIDR_EL2), and the word after x30 holds the CPU's stack top. A trap
+ * first saves only what C code may clobber: the hypervisor is built with
+ * x18 fixed and x9-x15 callee-saved (Makefile), so that is x0-x8, x16, x17
+ * and x30. The C handler answers true when it is done on that partial
+ * frame, false when it needs the whole register file (it may switch vCPUs,
+ * or it names another register) and did nothing: the other registers still
+ * hold the guest's values then, and are saved before the handler runs again
+ * in full.
+ */
+#define REGS_SP 248
+
+	.macro save_caller
+	stp	x0, x1, [sp, #8 * 0]
+	stp	x2, x3, [sp, #8 * 2]
+	stp	x4, x5, [sp, #8 * 4]
+	stp	x6, x7, [sp, #8 * 6]
+	str	x8, [sp, #8 * 8]
+	stp	x16, x17, [sp, #8 * 16]
+	str	x30, [sp, #8 * 30]
+	mov	x0, sp
+	ldr	x1, [sp, #REGS_SP]
+	mov	sp, x1
 	.endm
 
-	.macro vector_entry target
+	/* x0: the vCPU. */
+	.macro save_callee
+	stp	x9, x10, [x0, #8 * 9]
+	stp	x11, x12, [x0, #8 * 11]
+	stp	x13, x14, [x0, #8 * 13]
+	str	x15, [x0, #8 * 15]
+	stp	x18, x19, [x0, #8 * 18]
+	stp	x20, x21, [x0, #8 * 20]
+	stp	x22, x23, [x0, #8 * 22]
+	stp	x24, x25, [x0, #8 * 24]
+	stp	x26, x27, [x0, #8 * 26]
+	stp	x28, x29, [x0, #8 * 28]
+	.endm
+
+	/* The whole exception path of a guest trap, inside its vector slot. */
+	.macro guest_vector fast, full
 	.balign 0x80
-	b	\target
+	save_caller
+	bl	\fast
+	mrs	x1, tpidr_el2
+	cbnz	w0, vcpu_return_caller
+	mov	x0, x1
+	save_callee
+	bl	\full
+	b	vcpu_return
+	.endm
+
+	.macro hyp_vector
+	.balign 0x80
+	b	hyp_trap
 	.endm
 
 	.section .text.vectors, "ax"
 	.balign 0x800
 el2_vectors:
-	vector_entry hyp_trap		/* current EL, SP_EL0 */
-	vector_entry hyp_trap
-	vector_entry hyp_trap
-	vector_entry hyp_trap
-	vector_entry hyp_trap		/* current EL, SP_ELx */
-	vector_entry hyp_trap
-	vector_entry hyp_trap
-	vector_entry hyp_trap
-	vector_entry guest_sync		/* lower EL, AArch64 */
-	vector_entry guest_irq
-	vector_entry guest_irq
-	vector_entry guest_serror
-	vector_entry guest_sync		/* lower EL, AArch32: refused in C */
-	vector_entry guest_irq
-	vector_entry guest_irq
-	vector_entry guest_serror
-
-guest_sync:
-	save_guest
-	bl	trap_guest_sync
-	b	vcpu_return
-
-guest_irq:
-	save_guest
-	bl	trap_guest_irq
-	b	vcpu_return
-
-guest_serror:
-	save_guest
-	bl	trap_guest_serror
-	b	vcpu_return
+	.rept 8				/* current EL: a hypervisor bug */
+	hyp_vector
+	.endr
+	/* lower EL, AArch64 */
+	guest_vector trap_guest_sync, trap_guest_sync_full
+	guest_vector trap_guest_irq, trap_guest_irq_full
+	guest_vector trap_guest_irq, trap_guest_irq_full
+	guest_vector trap_guest_serror, trap_guest_serror
+	/* lower EL, AArch32: refused in C */
+	guest_vector trap_guest_sync, trap_guest_sync_full
+	guest_vector trap_guest_irq, trap_guest_irq_full
+	guest_vector trap_guest_irq, trap_guest_irq_full
+	guest_vector trap_guest_serror, trap_guest_serror
 
 hyp_trap:
 	mrs	x0, esr_el2
@@ -119,26 +132,30 @@ hyp_trap:
 	bl	trap_hyp
 	b	.
 
-/* Restore the vCPU TPIDR_EL2 points at and enter it. */
+/* Restore the whole vCPU TPIDR_EL2 points at and enter it. */
 	.global vcpu_return
 vcpu_return:
-	mrs	x0, tpidr_el2
-	ldp	x2, x3, [x0, #16 * 1]
-	ldp	x4, x5, [x0, #16 * 2]
-	ldp	x6, x7, [x0, #16 * 3]
-	ldp	x8, x9, [x0, #16 * 4]
-	ldp	x10, x11, [x0, #16 * 5]
-	ldp	x12, x13, [x0, #16 * 6]
-	ldp	x14, x15, [x0, #16 * 7]
-	ldp	x16, x17, [x0, #16 * 8]
-	ldp	x18, x19, [x0, #16 * 9]
-	ldp	x20, x21, [x0, #16 * 10]
-	ldp	x22, x23, [x0, #16 * 11]
-	ldp	x24, x25, [x0, #16 * 12]
-	ldp	x26, x27, [x0, #16 * 13]
-	ldp	x28, x29, [x0, #16 * 14]
-	ldr	x30, [x0, #16 * 15]
-	ldp	x0, x1, [x0]
+	mrs	x1, tpidr_el2
+	ldp	x9, x10, [x1, #8 * 9]
+	ldp	x11, x12, [x1, #8 * 11]
+	ldp	x13, x14, [x1, #8 * 13]
+	ldr	x15, [x1, #8 * 15]
+	ldp	x18, x19, [x1, #8 * 18]
+	ldp	x20, x21, [x1, #8 * 20]
+	ldp	x22, x23, [x1, #8 * 22]
+	ldp	x24, x25, [x1, #8 * 24]
+	ldp	x26, x27, [x1, #8 * 26]
+	ldp	x28, x29, [x1, #8 * 28]
+/* x1: the vCPU, whose other registers are in place already. */
+vcpu_return_caller:
+	mov	sp, x1
+	ldp	x2, x3, [sp, #8 * 2]
+	ldp	x4, x5, [sp, #8 * 4]
+	ldp	x6, x7, [sp, #8 * 6]
+	ldr	x8, [sp, #8 * 8]
+	ldp	x16, x17, [sp, #8 * 16]
+	ldr	x30, [sp, #8 * 30]
+	ldp	x0, x1, [sp, #8 * 0]
 	eret
 
 	.section .bss.cpu_areas, "aw", %nobits
@@ -152,5 +169,6 @@ cpu_areas:
 	.global vcpu_enter_fresh
 vcpu_enter_fresh:
 	bl	cpu_stack_top
-	mov	sp, x0
+	mrs	x1, tpidr_el2
+	str	x0, [x1, #REGS_SP]
 	b	vcpu_return

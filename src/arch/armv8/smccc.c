@@ -30,48 +30,44 @@ static uint64_t arch_call(uint32_t fn, uint64_t arg)
 	return SMCCC_NOT_SUPPORTED;
 }
 
-static void tessera_call(struct vcpu *vcpu, uint32_t fn)
-{
-	uint64_t *x = vcpu->regs.x;
-	struct hc_result r = hypercall(vcpu, fn & 0xffff, &x[1]);
+/*
+ * Tessera's calls: SMC64 fast calls of the vendor-specific hypervisor range,
+ * function number in the low 16 bits.
+ */
+#define TESSERA_CALL_MASK 0xffff0000u
+#define TESSERA_CALL_BASE (0xc0000000u | OWNER_VENDOR_HYP << 24)
 
-	x[0] = (uint64_t)r.status;
-	x[1] = r.value[0];
-	x[2] = r.value[1];
-	x[3] = r.value[2];
-	x[4] = r.value[3];
+/* Out of line, so that the path of Tessera's calls stays short. */
+static __attribute__((noinline)) bool other_call(struct vcpu *vcpu, uint32_t fn,
+						 bool full)
+{
+	unsigned owner = (fn >> 24) & 0x3f;
+
+	if (owner == OWNER_ARCH) {
+		vcpu->regs.x[0] = arch_call(fn, vcpu->regs.x[1]);
+		return true;
+	}
+	/* PSCI and the TEE's calls may leave this vCPU for another. */
+	if (!full)
+		return false;
+	if (owner >= OWNER_TRUSTED_OS)
+		tee_smc(vcpu, fn, (sysreg_read(esr_el2) >> 26) == EC_SMC64);
+	else if (owner == OWNER_STANDARD && !tee_is_tee(vcpu->vm))
+		psci_call(vcpu, fn);
+	else /* 32-bit calls, UID and revision queries: not ours. */
+		vcpu->regs.x[0] = SMCCC_NOT_SUPPORTED;
+	return true;
 }
 
-void smccc_call(struct vcpu *vcpu)
+/* Inlined into each trap path, where `full` is a constant. */
+__attribute__((always_inline)) inline bool smccc_call(struct vcpu *vcpu,
+						      bool full)
 {
 	uint32_t fn = (uint32_t)vcpu->regs.x[0];
-	unsigned owner = (fn >> 24) & 0x3f;
-	/* A trusted OS has no PSCI or Tessera calls: it serves one VM. */
-	bool tee = tee_is_tee(vcpu->vm);
 
-	if (owner >= OWNER_TRUSTED_OS) {
-		tee_smc(vcpu, fn, (sysreg_read(esr_el2) >> 26) == EC_SMC64);
-		return;
-	}
-	switch (owner) {
-	case OWNER_ARCH:
-		vcpu->regs.x[0] = arch_call(fn, vcpu->regs.x[1]);
-		break;
-	case OWNER_STANDARD:
-		if (tee)
-			vcpu->regs.x[0] = SMCCC_NOT_SUPPORTED;
-		else
-			psci_call(vcpu, fn);
-		break;
-	case OWNER_VENDOR_HYP:
-		if ((fn & 0xc0000000u) == 0xc0000000u && !(fn & 0xff0000u) &&
-		    !tee) {
-			tessera_call(vcpu, fn);
-			break;
-		}
-		/* 32-bit calls, UID and revision queries: not ours. */
-		__attribute__((fallthrough));
-	default:
-		vcpu->regs.x[0] = SMCCC_NOT_SUPPORTED;
-	}
+	/* A trusted OS has no PSCI or Tessera calls: it serves one VM. */
+	if ((fn & TESSERA_CALL_MASK) == TESSERA_CALL_BASE && !vcpu->vm->is_tee)
+		return hypercall(vcpu, fn & 0xffff, &vcpu->regs.x[1],
+				 vcpu->regs.x, full);
+	return other_call(vcpu, fn, full);
 }

@@ -52,7 +52,18 @@ static uint64_t sign_extend(uint64_t v, unsigned width, bool to64)
 	return to64 ? v : v & 0xffffffffu;
 }
 
-static void data_abort(struct vcpu *vcpu, uint64_t esr)
+/* What a load puts in its register: `width` bytes of the device's value,
+ * sign-extended when the instruction says so (ISS.SSE, to 64 bits if SF). */
+static uint64_t load_value(uint64_t v, unsigned width, uint64_t esr)
+{
+	if (width < 8)
+		v &= (1ull << (width * 8)) - 1;
+	if ((esr >> 21) & 1)
+		v = sign_extend(v, width, (esr >> 15) & 1);
+	return v;
+}
+
+static bool data_abort(struct vcpu *vcpu, uint64_t esr)
 {
 	uint64_t ipa = fault_ipa();
 	const struct mmio_range *r = mmio_find(&vcpu->vm->mmio, ipa);
@@ -77,18 +88,13 @@ static void data_abort(struct vcpu *vcpu, uint64_t esr)
 		a.value = srt == 31 ? 0 : vcpu->regs.x[srt];
 	if (!r->handler(vcpu, r->dev, &a))
 		vcpu_fault(vcpu, guest_pc(), ipa, "bad emulated device access");
-	/* A load of `width` bytes: nothing of the model's value above them. */
-	if (!a.write && a.width < 8)
-		a.value &= (1ull << (a.width * 8)) - 1;
-	if (!a.write && srt != 31)
-		vcpu->regs.x[srt] =
-		    (esr >> 21) & 1 /* SSE */
-			? sign_extend(a.value, a.width, (esr >> 15) & 1)
-			: a.value;
+	if (!(esr & ESR_WNR) && srt != 31)
+		vcpu->regs.x[srt] = load_value(a.value, a.width, esr);
 	skip_instruction();
+	return true;
 }
 
-static void sysreg_trap(struct vcpu *vcpu, uint64_t esr)
+static bool sysreg_trap(struct vcpu *vcpu, uint64_t esr)
 {
 	uint32_t iss = esr & ISS_SYSREG_MASK;
 	bool read = esr & 1;
@@ -98,21 +104,34 @@ static void sysreg_trap(struct vcpu *vcpu, uint64_t esr)
 		      iss == ISS_ICC_SGI0R)) {
 		vgic_sgi1r_write(vcpu, rt == 31 ? 0 : vcpu->regs.x[rt]);
 		skip_instruction();
-		return;
+		return true;
 	}
 	if (tee_arm_timer_access(vcpu, esr)) {
 		skip_instruction();
-		return;
+		return true;
 	}
 	vcpu_fault(
 	    vcpu, guest_pc(), esr,
 	    "access to a trapped system register (ESR in the address field)");
 }
 
-void trap_guest_sync(struct vcpu *vcpu)
+/*
+ * A trap handled on the partial frame boot.S saves (x0-x8, x16, x17 and
+ * x30) may use only those registers of the guest's (31 is XZR).
+ */
+static bool in_partial_frame(unsigned reg)
 {
-	uint64_t esr = sysreg_read(esr_el2);
+	return reg <= 8 || reg == 16 || reg == 17 || reg >= 30;
+}
 
+/*
+ * One dispatch for every synchronous trap. Without `full`, a handler that
+ * needs the guest's whole register file answers false before it does
+ * anything, and runs again once boot.S has saved the rest.
+ */
+static __attribute__((noinline)) bool guest_sync(struct vcpu *vcpu,
+						 uint64_t esr, bool full)
+{
 	switch (esr >> 26) {
 	case EC_HVC64:
 		/* SMCCC calls use HVC #0; other immediates mean nothing to us.
@@ -121,36 +140,74 @@ void trap_guest_sync(struct vcpu *vcpu)
 			vcpu_fault(vcpu, guest_pc() - 4, esr & 0xffff,
 				   "HVC with a non-zero immediate (in the "
 				   "address field)");
-		smccc_call(vcpu);
-		break;
+		return smccc_call(vcpu, full);
 	case EC_SMC64:
+		/* The TEE's conduit: always the whole frame. */
+		if (!full)
+			return false;
 		skip_instruction();
-		smccc_call(vcpu);
-		break;
-	case EC_DABT_LOW:
-		data_abort(vcpu, esr);
-		break;
+		return smccc_call(vcpu, true);
 	case EC_IABT_LOW:
 		vcpu_fault(vcpu, guest_pc(), fault_ipa(),
 			   (esr & 0x3c) == DFSC_PERMISSION
 			       ? "instruction fetch from non-executable memory"
 			       : "instruction fetch outside the VM's memory");
-	case EC_SYSREG:
-		sysreg_trap(vcpu, esr);
-		break;
 	case EC_WFX:
 		skip_instruction();
-		break;
+		return true;
 	default:
 		vcpu_fault(vcpu, guest_pc(), esr >> 26,
 			   "unhandled trap (exception class in address field)");
 	}
 }
 
-void trap_guest_irq(struct vcpu *vcpu)
+/*
+ * The hot paths first and with no stack frame of their own: a well-formed
+ * HVC, emulated MMIO, SGIs. The compiler's order of cases is no use here.
+ */
+static inline bool sync_trap(struct vcpu *vcpu, bool full)
+{
+	uint64_t esr = sysreg_read(esr_el2);
+
+	if (esr >> 26 == EC_HVC64 && !(esr & 0xffff))
+		return smccc_call(vcpu, full);
+	if (esr >> 26 == EC_DABT_LOW) {
+		if (!full && !in_partial_frame((esr >> 16) & 0x1f))
+			return false;
+		return data_abort(vcpu, esr);
+	}
+	if (esr >> 26 == EC_SYSREG) { /* SGIs, a TEE's secure timer */
+		if (!full && !in_partial_frame((esr >> 5) & 0x1f))
+			return false;
+		return sysreg_trap(vcpu, esr);
+	}
+	return guest_sync(vcpu, esr, full);
+}
+
+bool trap_guest_sync(struct vcpu *vcpu)
+{
+	return sync_trap(vcpu, false);
+}
+
+void trap_guest_sync_full(struct vcpu *vcpu)
+{
+	sync_trap(vcpu, true);
+}
+
+/*
+ * Interrupts are taken on the partial frame; only a vCPU stacked on others
+ * may have to give the CPU back to one below it, which needs the whole frame.
+ */
+bool trap_guest_irq(struct vcpu *vcpu)
 {
 	(void)vcpu;
 	arch_irq_handle_pending();
+	return !vmstack_preempt_possible();
+}
+
+void trap_guest_irq_full(struct vcpu *vcpu)
+{
+	(void)vcpu;
 	vmstack_preempt_check();
 }
 

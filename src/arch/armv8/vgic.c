@@ -106,20 +106,28 @@ static void raise_locked(struct vcpu *vcpu, uint32_t intid)
 	kick(vcpu);
 }
 
-static int lr_find(uint32_t intid)
+/* The list register holding `intid`, among those in use, or -1. */
+static int lr_find(uint32_t intid, uint64_t empty)
 {
-	uint64_t empty = gic_lr_empty_mask();
+	uint64_t used = ~empty & ((1ull << gic_lr_count) - 1);
 
-	for (unsigned n = 0; n < gic_lr_count; n++)
-		if (!(empty & (1ull << n)) && gic_lr_read(n).vintid == intid)
+	for (; used; used &= used - 1) {
+		unsigned n = (unsigned)__builtin_ctzll(used);
+
+		if (gic_lr_read(n).vintid == intid)
 			return (int)n;
+	}
 	return -1;
 }
 
-/* One pending interrupt into a list register; false when none is free. */
-static bool lr_place(struct vcpu *vcpu, uint32_t intid, struct virq *v)
+/*
+ * One pending interrupt into a list register; false when none is free.
+ * `empty` is the mask of free list registers, kept up to date.
+ */
+static bool lr_place(struct vcpu *vcpu, uint32_t intid, struct virq *v,
+		     uint64_t *empty)
 {
-	int n = lr_find(intid);
+	int n = lr_find(intid, *empty);
 	struct gic_lr lr = {
 	    .vintid = intid,
 	    .pintid = intid,
@@ -142,12 +150,11 @@ static bool lr_place(struct vcpu *vcpu, uint32_t intid, struct virq *v)
 		gic_lr_write((unsigned)n, &cur);
 		return true;
 	}
-	uint64_t empty = gic_lr_empty_mask();
-
-	(void)vcpu;
-	if (!empty)
+	if (!*empty)
 		return false;
-	gic_lr_write((unsigned)__builtin_ctzll(empty), &lr);
+	n = __builtin_ctzll(*empty);
+	gic_lr_write((unsigned)n, &lr);
+	*empty &= ~(1ull << n);
 	return true;
 }
 
@@ -190,24 +197,27 @@ static int lr_evictable(uint8_t prio)
 	return best;
 }
 
-void vgic_flush(struct vcpu *vcpu)
+/*
+ * The deliverable pending interrupts of `vcpu` into `ids`, highest priority
+ * first as the GIC would signal them; forgets pending bits of interrupts the
+ * VM no longer has. Returns how many.
+ */
+static unsigned pending_by_priority(struct vcpu *vcpu, uint32_t *ids)
 {
-	bool waiting = false;
-	uint32_t ids[VGIC_MAX_IRQS];
 	unsigned count = 0;
-	uint32_t hcr;
 
-	for (size_t i = bitmap_next_set(vcpu->arch.pending, VGIC_MAX_IRQS, 0);
-	     i < VGIC_MAX_IRQS;
-	     i = bitmap_next_set(vcpu->arch.pending, VGIC_MAX_IRQS, i + 1)) {
-		struct virq *v = virq_of(vcpu, (uint32_t)i);
+	for (unsigned w = 0; w < BITMAP_WORDS(VGIC_MAX_IRQS); w++)
+		for (bitmap_t bits = vcpu->arch.pending[w]; bits;
+		     bits &= bits - 1) {
+			uint32_t i = w * BITMAP_WORD_BITS +
+				     (uint32_t)__builtin_ctzll(bits);
+			struct virq *v = virq_of(vcpu, i);
 
-		if (!v)
-			bitmap_clear(vcpu->arch.pending, i);
-		else if (deliverable(vcpu->vm, v))
-			ids[count++] = (uint32_t)i;
-	}
-	/* Highest priority first, as the GIC would signal them. */
+			if (!v)
+				bitmap_clear(vcpu->arch.pending, i);
+			else if (deliverable(vcpu->vm, v))
+				ids[count++] = i;
+		}
 	for (unsigned k = 1; k < count; k++) {
 		uint32_t id = ids[k];
 		uint8_t prio = virq_of(vcpu, id)->prio;
@@ -217,31 +227,47 @@ void vgic_flush(struct vcpu *vcpu)
 			ids[j] = ids[j - 1];
 		ids[j] = id;
 	}
+	return count;
+}
+
+/* One interrupt in, evicting a lower-priority one if need be. */
+static bool lr_place_or_evict(struct vcpu *vcpu, uint32_t id, struct virq *v,
+			      uint64_t *empty)
+{
+	int e;
+
+	if (lr_place(vcpu, id, v, empty))
+		return true;
+	/* Full of lower-priority pending ones: one goes back. */
+	e = lr_evictable(v->prio);
+	if (e < 0)
+		return false;
+	bitmap_set(vcpu->arch.pending, gic_lr_read((unsigned)e).vintid);
+	gic_lr_write((unsigned)e, &(struct gic_lr){0});
+	*empty |= 1ull << e;
+	return lr_place(vcpu, id, v, empty);
+}
+
+void vgic_flush(struct vcpu *vcpu)
+{
+	uint32_t ids[VGIC_MAX_IRQS];
+	unsigned count = pending_by_priority(vcpu, ids);
+	uint64_t empty = gic_lr_empty_mask();
+	bool waiting = false;
+	uint32_t hcr, want;
+
 	for (unsigned k = 0; k < count; k++) {
-		struct virq *v = virq_of(vcpu, ids[k]);
-		int e;
-
-		if (lr_place(vcpu, ids[k], v)) {
-			bitmap_clear(vcpu->arch.pending, ids[k]);
-			continue;
+		if (!lr_place_or_evict(vcpu, ids[k], virq_of(vcpu, ids[k]),
+				       &empty)) {
+			waiting = true;
+			break;
 		}
-		/* Full of lower-priority pending ones: one goes back. */
-		e = lr_evictable(v->prio);
-		if (e >= 0) {
-			struct gic_lr old = gic_lr_read((unsigned)e);
-
-			bitmap_set(vcpu->arch.pending, old.vintid);
-			gic_lr_write((unsigned)e, &(struct gic_lr){0});
-			if (lr_place(vcpu, ids[k], v)) {
-				bitmap_clear(vcpu->arch.pending, ids[k]);
-				continue;
-			}
-		}
-		waiting = true;
-		break;
+		bitmap_clear(vcpu->arch.pending, ids[k]);
 	}
 	hcr = gic_hcr_read();
-	gic_hcr_write(waiting ? hcr | GICH_HCR_UIE : hcr & ~GICH_HCR_UIE);
+	want = waiting ? hcr | GICH_HCR_UIE : hcr & ~GICH_HCR_UIE;
+	if (want != hcr)
+		gic_hcr_write(want);
 }
 
 bool vgic_pending_deliverable(struct vcpu *vcpu)
@@ -608,28 +634,34 @@ static bool gicr_access(struct vcpu *vcpu, void *dev, struct mmio_access *a)
 	return ok;
 }
 
+/*
+ * The vCPUs an ICC_SGI1R_EL1 value names. vCPU i's MPIDR has Aff0 = i and
+ * Aff3.Aff2.Aff1 = 0 (arch_vcpu_init), so a target list (RS: Aff0 / 16)
+ * names vCPUs 16 * RS + k directly.
+ */
+static uint64_t sgi1r_targets(const struct vcpu *vcpu, uint64_t value)
+{
+	uint64_t all = (1ull << vcpu->vm->vcpu_count) - 1;
+	uint64_t rs = (value >> 44) & 0xf;
+
+	if ((value >> 40) & 1) /* IRM: every vCPU but the sender */
+		return all & ~(1ull << vcpu->id);
+	if (value & 0xff00ff00ff0000ull || rs >= 4)
+		return 0;
+	return ((value & 0xffff) << (16 * rs)) & all;
+}
+
 void vgic_sgi1r_write(struct vcpu *vcpu, uint64_t value)
 {
 	struct vm *vm = vcpu->vm;
-	bool all_others = (value >> 40) & 1;
 	uint32_t intid = (value >> 24) & 0xf;
-	/* Aff3.Aff2.Aff1 as MPIDR_EL1 holds them, and RS: Aff0 / 16. */
-	uint64_t cluster = ((value >> 48) & 0xff) << 32 |
-			   ((value >> 32) & 0xff) << 16 |
-			   ((value >> 16) & 0xff) << 8;
-	uint64_t rs = (value >> 44) & 0xf;
+	uint64_t targets = sgi1r_targets(vcpu, value);
 
+	if (!targets)
+		return;
 	spin_lock(&vm->arch.vgic_lock);
-	for (unsigned i = 0; i < vm->vcpu_count; i++) {
-		struct vcpu *t = &vm->vcpus[i];
-		uint64_t aff = t->arch.vmpidr & 0xff00ffffffull;
-
-		if (all_others ? t != vcpu
-			       : ((aff & ~0xffull) == cluster &&
-				  (aff & 0xff) >> 4 == rs &&
-				  (value & 0xffff & (1u << (aff & 0xf)))))
-			send_sgi(vcpu, t, intid);
-	}
+	for (; targets; targets &= targets - 1)
+		send_sgi(vcpu, &vm->vcpus[__builtin_ctzll(targets)], intid);
 	spin_unlock(&vm->arch.vgic_lock);
 }
 

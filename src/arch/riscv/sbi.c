@@ -359,11 +359,8 @@ static struct sbiret base_call(struct vcpu *vcpu, uint64_t fid,
 static void tessera_call(struct vcpu *vcpu)
 {
 	uint64_t *a = &vcpu->regs.x[REG_A0];
-	struct hc_result r = hypercall(vcpu, (unsigned)a[6], a);
 
-	a[0] = (uint64_t)r.status;
-	for (unsigned i = 0; i < ARRAY_SIZE(r.value); i++)
-		a[1 + i] = r.value[i];
+	hypercall(vcpu, (unsigned)a[6], a, a, true);
 }
 
 void sbi_guest_call(struct vcpu *vcpu)

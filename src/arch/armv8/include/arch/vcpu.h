@@ -12,10 +12,14 @@
 #define VGIC_MAX_IRQS	288u /* SGIs, PPIs and SPIs 32..287 as on QEMU virt */
 #define VGIC_LOCAL_IRQS 32u
 
-/* General registers x0..x30; ELR_EL2 and SPSR_EL2 stay live in hardware. */
+/*
+ * General registers x0..x30; ELR_EL2 and SPSR_EL2 stay live in hardware.
+ * While the vCPU runs, SP_EL2 points here and `hyp_sp` is where its
+ * physical CPU's stack starts (boot.S).
+ */
 struct arch_regs {
 	uint64_t x[31];
-	uint64_t pad;
+	uint64_t hyp_sp;
 };
 
 /* State of one virtual interrupt as the guest programmed it. */
