@@ -20,6 +20,8 @@ unit of an analysis runs in parallel; the last line is the verdict.
 import argparse
 import collections
 import concurrent.futures
+import functools
+import hashlib
 import os
 import re
 import subprocess
@@ -256,13 +258,47 @@ def diagnostics(output, default_what):
     return found
 
 
+@functools.lru_cache(maxsize=None)
+def tidy_identity():
+    """clang-tidy's version and .clang-tidy: part of every cache key."""
+    version = subprocess.run(["clang-tidy", "--version"], stdout=subprocess.PIPE,
+                             check=True).stdout
+    with open(os.path.join(ROOT, ".clang-tidy"), "rb") as f:
+        return version + f.read()
+
+
+def tidy_cache_path(flags, unit):
+    """Where clang-tidy's answer for this unit is kept: named by what decides
+    it (the tool, .clang-tidy, the flags, the unit preprocessed with its
+    comments, so a NOLINT counts), so an unchanged unit is not analysed
+    again. None if the unit does not preprocess."""
+    pre = subprocess.run(["clang", "-E", "-C", *flags, unit.path], cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    if pre.returncode:
+        return None
+    h = hashlib.sha256()
+    for part in (tidy_identity(), " ".join(flags).encode(), pre.stdout):
+        h.update(hashlib.sha256(part).digest())
+    return os.path.join(OUT, "clang-tidy", h.hexdigest())
+
+
 def tidy_unit(unit):
-    r = subprocess.run(["clang-tidy", "--quiet", unit.path, "--", *clang_flags(unit)],
+    flags = clang_flags(unit)
+    cached = tidy_cache_path(flags, unit)
+    if cached and os.path.exists(cached):
+        with open(cached) as f:
+            return diagnostics(f.read(), "clang-tidy")
+    r = subprocess.run(["clang-tidy", "--quiet", unit.path, "--", *flags],
                        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True)
     found = diagnostics(r.stdout, "clang-tidy")
     if r.returncode and not found:
         found.append(Finding(unit.path, 0, 0, "clang-tidy", r.stdout.strip()[-500:]))
+    elif cached:
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        with open(cached + ".tmp", "w") as f:
+            f.write(r.stdout)
+        os.replace(cached + ".tmp", cached)
     return found
 
 
