@@ -251,7 +251,9 @@ def diagnostics(output, default_what):
         m = DIAGNOSTIC.match(line)
         if not m or not in_tree(m.group(1)):
             continue
-        what = next((c.group(1) for c in map(CHECK.search, lines[i:i + 20]) if c),
+        end = next((j for j in range(i + 1, len(lines)) if DIAGNOSTIC.match(lines[j])),
+                   len(lines))
+        what = next((c.group(1) for c in map(CHECK.search, lines[i:end]) if c),
                     default_what)
         found.append(Finding(in_tree(m.group(1)), int(m.group(2)), int(m.group(3)),
                              what, CHECK.sub("", m.group(4))))
