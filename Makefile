@@ -75,6 +75,7 @@ $(HYP_IMAGE): $(HYP_OBJS) $(HYP_DIR)/$(CONFIG)/config.o src/arch/$(ARCH)/linker.
 -include tests/tests.mk
 -include bench/bench.mk
 -include tests/soak.mk
+-include tests/static/static.mk
 
 clean:
 	rm -rf $(CLEAN_DIRS)

@@ -29,6 +29,7 @@ LINUX_KBUILD := $(LINUX_ARCH_DIR)/kbuild
 LINUX_MODULE_DIR := $(LINUX_ARCH_DIR)/driver
 LINUX_MODULE := $(LINUX_MODULE_DIR)/tessera.ko
 LINUX_CLI := $(LINUX_ARCH_DIR)/tessera-vm
+LINUX_CLI_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -Iinclude -Ilinux/include
 LINUX_CHILD_BLOB := $(BUILD)/configs/linux-child.blob
 LINUX_CHILD16_BLOB := $(BUILD)/configs/linux-child-16m.blob
 LINUX_CHILD_IMAGE := $(BUILD)/guests/baremetal/vmchild.bin
@@ -72,8 +73,7 @@ $(LINUX_MODULE): $(LINUX_MODULE_SRCS) $(LINUX_MODULE_HDRS) \
 $(LINUX_CLI): linux/cli/tessera-vm.c linux/include/tessera-ioctl.h \
 		include/tessera/hypercall.h include/tessera/vmdesc.h linux/linux.mk
 	@mkdir -p $(@D)
-	$(LINUX_CROSS)gcc -static -std=gnu11 -O2 -Wall -Wextra -Werror \
-		-Iinclude -Ilinux/include $< -o $@
+	$(LINUX_CROSS)gcc -static $(LINUX_CLI_CFLAGS) $< -o $@
 
 TESSERA_INITRAMFS_ADD_arm64 += $(LINUX_MODULE):/opt/tessera/tessera.ko \
 	$(LINUX_CLI):/bin/tessera-vm \

@@ -16,6 +16,11 @@ HOST_TESTS = [
     {"name": "fuzz-regress", "cmd": ["make", "-s", "fuzz-regress"]},
     {"name": "fuzz-short", "cmd": ["make", "-s", "fuzz-short"], "timeout": 300},
     {"name": "lint", "cmd": ["make", "-s", "lint"]},
+    # Static analysis (tests/static/static.mk, docs/security.md): each fails
+    # on any finding that is new.
+    {"name": "static-misra", "cmd": ["make", "-s", "misra"]},
+    {"name": "static-clang-tidy", "cmd": ["make", "-s", "clang-tidy"]},
+    {"name": "static-analyzer", "cmd": ["make", "-s", "analyzer"]},
 ]
 
 # Two VMs side by side, each taking its own timer interrupts.

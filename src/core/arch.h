@@ -7,6 +7,7 @@
 #ifndef TESSERA_CORE_ARCH_H
 #define TESSERA_CORE_ARCH_H
 
+#include "../lib/spinlock.h" /* arch_cpu_relax, arch_cpu_wake_all */
 #include "hyp.h"
 
 struct vm;
@@ -15,8 +16,6 @@ struct cpu;
 
 /* CPUs */
 unsigned arch_cpu_id(void);
-void arch_cpu_relax(void);
-void arch_cpu_wake_all(void);
 /* Start physical CPU `cpu` at the hypervisor's secondary entry. */
 int arch_cpu_start(unsigned cpu);
 /* Sleep until an interrupt is pending (interrupts stay masked in the

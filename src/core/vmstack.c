@@ -207,8 +207,12 @@ static void regions_take(struct vm *child, struct vm *parent)
 	child->region_count = d->regions.count;
 }
 
-/* The parent's device whose guest-physical range holds [ipa, ipa + size). */
-static int parent_device(struct vm *parent, ipa_t ipa, uint64_t size)
+/*
+ * The parent's device whose guest-physical range holds [ipa, ipa + size).
+ * The validator checked the child's devices against the parent's, so there
+ * is one.
+ */
+static unsigned parent_device(struct vm *parent, ipa_t ipa, uint64_t size)
 {
 	for (unsigned i = 0; i < parent->desc->devices.count; i++) {
 		const struct vmdesc_device *p =
@@ -216,9 +220,10 @@ static int parent_device(struct vm *parent, ipa_t ipa, uint64_t size)
 
 		if (ipa >= p->ipa && ipa - p->ipa <= p->size &&
 		    size <= p->size - (ipa - p->ipa))
-			return (int)i;
+			return i;
 	}
-	return -1;
+	panic("vmstack: a child's device at 0x%llx is not its parent's",
+	      (unsigned long long)ipa);
 }
 
 static void devices_take(struct vm *child, struct vm *parent)
@@ -228,9 +233,9 @@ static void devices_take(struct vm *child, struct vm *parent)
 	for (unsigned i = 0; i < d->devices.count; i++) {
 		const struct vmdesc_device *c =
 		    vmdesc_device(child->blob, d, i);
-		int k = parent_device(parent, c->pa, c->size);
+		unsigned k = parent_device(parent, c->pa, c->size);
 		const struct vmdesc_device *p =
-		    vmdesc_device(parent->blob, parent->desc, (unsigned)k);
+		    vmdesc_device(parent->blob, parent->desc, k);
 		paddr_t pa = p->pa + (c->pa - p->ipa);
 
 		parent->devices_given |= 1u << k;
@@ -412,9 +417,9 @@ static void devices_return(struct vm *child)
 	for (unsigned i = 0; i < d->devices.count; i++) {
 		const struct vmdesc_device *c =
 		    vmdesc_device(child->blob, d, i);
-		int k = parent_device(parent, c->pa, c->size);
+		unsigned k = parent_device(parent, c->pa, c->size);
 		const struct vmdesc_device *p =
-		    vmdesc_device(parent->blob, parent->desc, (unsigned)k);
+		    vmdesc_device(parent->blob, parent->desc, k);
 
 		parent->devices_given &= ~(1u << k);
 		BUG_ON(arch_stage2_map(parent, p->ipa, p->pa, p->size,

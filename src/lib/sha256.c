@@ -28,7 +28,7 @@ static inline uint32_t ror(uint32_t x, unsigned n)
  */
 static void compress(uint32_t h[8], const uint8_t *p)
 {
-	uint32_t w[64];
+	uint32_t w[64] = {0}; /* zeroed for GCC 12's analyzer (-fanalyzer) */
 	uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
 	uint32_t e = h[4], f = h[5], g = h[6], hh = h[7];
 

@@ -524,8 +524,8 @@ static void write_corpus(const char *name, const struct blob *b)
 	f = fopen(path, "wb");
 	if (!f || fwrite(b->d, 1, b->size, f) != b->size)
 		perror(path);
-	if (f)
-		fclose(f);
+	if (f && fclose(f))
+		perror(path);
 }
 
 static void run_bad(void)
@@ -864,7 +864,7 @@ static void test_dump(void)
 	rewind(f);
 	n = fread(text, 1, sizeof(text) - 1, f);
 	text[n] = '\0';
-	fclose(f);
+	(void)fclose(f); /* read only: nothing to lose */
 	CHECK(strstr(text, "vm 2 \"rtos\""));
 	CHECK(strstr(text, "pl061-gpio"));
 	CHECK(strstr(text, "fixed pa 0x70000000"));

@@ -114,7 +114,7 @@ static int load_file(void *ctx, const char *path, void **data, size_t *size,
 	else
 		rc = 0;
 	if (f)
-		fclose(f);
+		(void)fclose(f); /* read only: nothing to lose */
 	free(full);
 	if (rc) {
 		free(*data);

@@ -111,7 +111,7 @@ static int copy_name(struct ser *s, int vm, char *dst, const char *name,
 	if (strlen(name) >= VMDESC_NAME_MAX)
 		return err(s, vm, "%s: \"%s\" longer than %u characters", what,
 			   name, VMDESC_NAME_MAX - 1);
-	memcpy(dst, name, strlen(name));
+	memcpy(dst, name, strlen(name) + 1);
 	return 0;
 }
 

@@ -40,7 +40,7 @@ static void *read_file(const char *path, uint32_t *size)
 		data = NULL;
 	}
 	if (f)
-		fclose(f);
+		(void)fclose(f); /* read only: nothing to lose */
 	*size = (uint32_t)len;
 	return data;
 }

@@ -380,9 +380,12 @@ BENCH_FN void bench_init(void)
 		fine_offset(&bench.offset);
 		bench.fine = true;
 	}
+	/* NOLINTNEXTLINE(bugprone-branch-clone): the same on RISC-V */
+	const char *fine = bench.fine ? BENCH_FINE_NAME : "none";
+
 	test_print("clock: counter %lu Hz (%lu ns a tick), fine clock %s, %s",
-		   (unsigned long)f, (unsigned long)bench.tick,
-		   bench.fine ? BENCH_FINE_NAME : "none", bench.env);
+		   (unsigned long)f, (unsigned long)bench.tick, fine,
+		   bench.env);
 }
 
 /* ---- statistics and the result line ----------------------------------- */

@@ -38,8 +38,8 @@ extern unsigned gic_lr_count;
 
 void gic_cpu_init(bool primary);
 uint32_t gic_ack(void);
-void gic_priority_drop(uint32_t intid);
-void gic_deactivate(uint32_t intid);
+void gic_priority_drop(uint32_t iar);
+void gic_deactivate(uint32_t iar);
 void gic_send_ipi(unsigned cpu);
 void gic_irq_enable(uint32_t intid, bool on);
 /* Make a physical interrupt pending, as its device would. */

@@ -55,9 +55,9 @@ static const struct {
 
 static struct vm *irq_owner[VGIC_MAX_IRQS];
 
-struct vm *arch_irq_owner(uint32_t intid)
+struct vm *arch_irq_owner(uint32_t irq)
 {
-	return intid < VGIC_MAX_IRQS ? irq_owner[intid] : NULL;
+	return irq < VGIC_MAX_IRQS ? irq_owner[irq] : NULL;
 }
 
 static struct virq *virq_of(struct vcpu *vcpu, uint32_t intid)

@@ -219,7 +219,7 @@ static void blob_placement_check(void)
 		panic("configuration blob at 0x%llx, expected 0x%llx: "
 		      "HYP_RESERVED does not match hyp_reserved",
 		      (unsigned long long)(uintptr_t)__config_start,
-		      (unsigned long long)(p->ram[0].base + p->hyp_reserved));
+		      (unsigned long long)p->ram[0].base + p->hyp_reserved);
 }
 
 void arch_boot(unsigned cpu, uint64_t hart)

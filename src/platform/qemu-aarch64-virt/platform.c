@@ -8,8 +8,6 @@
 #define UART_BASE 0x09000000ul
 #define UART_IRQ  33u
 
-extern const struct platform_desc platform_qemu_aarch64_virt;
-
 const struct platform_desc *platform_get_desc(void)
 {
 	return &platform_qemu_aarch64_virt;

@@ -19,8 +19,6 @@
 #define LSR_DR	  0x01
 #define LSR_THRE  0x20
 
-extern const struct platform_desc platform_qemu_riscv64_virt;
-
 const struct platform_desc *platform_get_desc(void)
 {
 	return &platform_qemu_riscv64_virt;
