@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What every emulated UART model shares: the VM's output, a line at a time. */
+#include "arch.h"
 #include "vm.h"
 #include "vuart.h"
 
@@ -36,4 +37,16 @@ void vuart_put(struct vuart *u, char c)
 	u->line[u->line_len++] = c;
 	if (c == '\n' || u->line_len == VUART_LINE_MAX)
 		vuart_flush(u);
+}
+
+/*
+ * The virtual interrupt controller keeps the level itself: it hears only
+ * changes, so polled output does not take its lock once per character.
+ */
+void vuart_set_line(struct vuart *u, bool level)
+{
+	if (level == u->line_high)
+		return;
+	u->line_high = level;
+	arch_virq_set_level(u->vm, u->irq, level);
 }

@@ -35,6 +35,7 @@ struct vuart {
 	unsigned line_len;
 	unsigned column;
 	char line[VUART_LINE_MAX];
+	bool line_high; /* the interrupt line, as last told to the vGIC */
 };
 
 void vuart_init(struct vuart *u, struct vm *vm, uint32_t irq);
@@ -50,8 +51,8 @@ bool vuart_ns16550_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
 /* One byte of input for the VM; dropped when its FIFO is full, as on hardware.
  */
 void vuart_receive(struct vuart *u, uint8_t c);
-/* Re-drive the interrupt line after the guest finished handling it. */
-void vuart_resample(struct vuart *u);
+/* The UART's interrupt line is at `level` now (lock held). */
+void vuart_set_line(struct vuart *u, bool level);
 
 /* The physical console, shared by the hypervisor and every VM. */
 void console_init(void);

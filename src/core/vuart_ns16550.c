@@ -6,9 +6,9 @@
  * instantaneous, so THR and the transmitter always read empty.
  *
  * struct vuart is shared with the PL011 model, and so is its interrupt
- * state: vuart_receive() and vuart_resample() (vuart_pl011.c) compute the
- * line as (ris_tx | receive status) & imsc in the PL011's INT_* encoding.
- * This model keeps IER in imsc in that encoding, and a pending THRE
+ * state: vuart_receive() (vuart_pl011.c) computes the line as (ris_tx |
+ * receive status) & imsc in the PL011's INT_* encoding. This model keeps
+ * IER in imsc in that encoding, and a pending THRE
  * interrupt in ris_tx as INT_TX, so input arriving through the console
  * raises this UART's line correctly. The other registers live in the
  * PL011's fields of the same role: LCR in lcr_h, MCR in cr, FCR in ifls,
@@ -74,7 +74,7 @@ static void update_line(struct vuart *u)
 {
 	uint32_t raw = u->ris_tx | (u->rx_count ? INT_RX | INT_RT : 0);
 
-	arch_virq_set_level(u->vm, u->irq, raw & u->imsc);
+	vuart_set_line(u, raw & u->imsc);
 }
 
 static void rx_push(struct vuart *u, uint8_t c)

@@ -49,14 +49,7 @@ static uint32_t raw_status(const struct vuart *u)
 
 static void update_line(struct vuart *u)
 {
-	arch_virq_set_level(u->vm, u->irq, raw_status(u) & u->imsc);
-}
-
-void vuart_resample(struct vuart *u)
-{
-	spin_lock(&u->lock);
-	update_line(u);
-	spin_unlock(&u->lock);
+	vuart_set_line(u, raw_status(u) & u->imsc);
 }
 
 void vuart_receive(struct vuart *u, uint8_t c)
