@@ -10,6 +10,8 @@
 #       tee.ko and optee.ko (loaded by /init), tee-supplicant, xtest, the
 #       trusted applications in /lib/optee_armtz and their libraries
 #   $(BUILD)/guests/linux/tee/linux-optee.dtb  the client's tree
+#   $(BUILD)/guests/linux/tee/linux-optee-bench.dtb  the same, running the
+#       TEE round-trip benchmark (guests/linux/tee/teebench.c) instead
 
 OPTEE_DIR := $(BUILD)/optee/arm64
 OPTEE_ROOT := $(OPTEE_DIR)/root
@@ -21,9 +23,12 @@ OPTEE_LIBS := libc.so.6 libm.so.6 libcrypto.so.3 libz.so.1 libzstd.so.1 \
 	libgcc_s.so.1 libteec.so.2 libckteec.so.0
 OPTEE_INITRAMFS := $(BUILD)/linux/arm64/initramfs-optee.cpio.gz
 OPTEE_DTB := $(BUILD)/guests/linux/tee/linux-optee.dtb
+OPTEE_BENCH_DTB := $(BUILD)/guests/linux/tee/linux-optee-bench.dtb
+TEEBENCH := $(BUILD)/guests/linux/tee/teebench
 
 .PHONY: optee-arm64
-optee-arm64: $(OPTEE_DIR)/tee-pager_v2.bin $(OPTEE_INITRAMFS) $(OPTEE_DTB)
+optee-arm64: $(OPTEE_DIR)/tee-pager_v2.bin $(OPTEE_INITRAMFS) $(OPTEE_DTB) \
+	$(OPTEE_BENCH_DTB)
 
 $(OPTEE_ROOT)/.fetched: $(TESSERA_FETCH) guests/linux/optee.mk
 	rm -rf $(OPTEE_ROOT)
@@ -51,22 +56,37 @@ $(OPTEE_STAGE)/.staged: $(OPTEE_ROOT)/.fetched
 	ln -s ../../lib/optee_armtz $(OPTEE_STAGE)/usr/lib/optee_armtz
 	@touch $@
 
+# A static Linux program: Debian's cross compiler and its glibc, as a user
+# would build one.
+$(TEEBENCH): guests/linux/tee/teebench.c
+	@mkdir -p $(@D)
+	$(LINUX_CROSS)gcc -std=gnu11 -static -O2 -Wall -Wextra -Werror \
+		$< -o $@
+
 $(OPTEE_INITRAMFS): $(OPTEE_STAGE)/.staged $(TESSERA_FETCH_DIR)/init.sh \
-		$(TESSERA_FETCH) $(TESSERA_LINUX_SCRIPTS) $(BUILD)/linux/arm64/Image
+		$(TESSERA_FETCH) $(TESSERA_LINUX_SCRIPTS) $(BUILD)/linux/arm64/Image \
+		$(TEEBENCH)
 	$(TESSERA_FETCH) initramfs --arch arm64 --out $@ \
 		--linux $(BUILD)/linux/arm64 --modules optee \
 		$(foreach s,$(TESSERA_LINUX_SCRIPTS),--script $(s)) \
 		--add $(OPTEE_STAGE)/bin/xtest:/bin/xtest \
 		--add $(OPTEE_STAGE)/bin/tee-supplicant:/bin/tee-supplicant \
+		--add $(TEEBENCH):/bin/teebench \
 		--add $(OPTEE_STAGE)/lib/ld-linux-aarch64.so.1:/lib/ld-linux-aarch64.so.1 \
 		--add $(OPTEE_STAGE)/lib/aarch64-linux-gnu:/lib/aarch64-linux-gnu \
 		--add $(OPTEE_STAGE)/lib/optee_armtz:/lib/optee_armtz \
 		--add $(OPTEE_STAGE)/usr/lib:/usr/lib
 
-$(OPTEE_DTB): guests/linux/tee/linux-optee.dts $(OPTEE_INITRAMFS)
-	@mkdir -p $(@D)
+# The tree, with the initramfs's extent and the command line (BOOTARGS).
+optee_dtb = @mkdir -p $(@D); \
 	cpp -nostdinc -undef -x assembler-with-cpp -P \
 		-DINITRD_START=$(LINUX_INITRD_ADDR) \
 		-DINITRD_END=$$(printf '0x%x' $$(( $(LINUX_INITRD_ADDR) + \
-			$$(stat -c %s $(OPTEE_INITRAMFS)) ))) \
+			$$(stat -c %s $(OPTEE_INITRAMFS)) ))) $(1) \
 		$< | dtc -q -I dts -O dtb -o $@ -
+
+$(OPTEE_DTB): guests/linux/tee/linux-optee.dts $(OPTEE_INITRAMFS)
+	$(call optee_dtb,)
+
+$(OPTEE_BENCH_DTB): guests/linux/tee/linux-optee.dts $(OPTEE_INITRAMFS)
+	$(call optee_dtb,-DRUN=teebench)
