@@ -4,6 +4,7 @@
 
 #include <tessera/hypercall.h>
 
+#include "ipc.h"
 #include "mem.h"
 #include "vmstack.h"
 
@@ -39,6 +40,8 @@ struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
 		return vmstack_destroy(vcpu, args[0]);
 	case HC_VM_YIELD:
 		return vmstack_yield(vcpu, args[0]);
+	case HC_IPC_NOTIFY:
+		return ipc_notify(vcpu, args[0], args[1]);
 	case HC_VM_MEASURE:
 		return vmstack_measurement(vcpu, args[0]);
 	case HC_HYP_STATS:

@@ -981,7 +981,8 @@ static int check_ipc(struct ctx *c, int v, const struct vmdesc_vm *vm,
 		if (q->shmem == p->shmem)
 			fail(c, v, "ipcs", ki, "shmem", VMDESC_E_IPC_DUP);
 		else if (p->doorbell && q->doorbell == p->doorbell)
-			fail(c, v, "ipcs", ki, "doorbell", VMDESC_E_IRQ_VIRTUAL);
+			fail(c, v, "ipcs", ki, "doorbell",
+			     VMDESC_E_IRQ_VIRTUAL);
 		else
 			continue;
 		return note_other(c, ": also ", v, v, "ipcs", (int)j);
