@@ -436,3 +436,28 @@ SCENARIOS += [
         ("arm", ARM, "test-virt-preset", arm_machine(), "0x40000000"),
         ("riscv", RV, "test-riscv-virt-preset", rv_machine(), "0x80000000")]
 ]
+
+# IPC (docs/ipc.md): two VMs exchange 10,000 messages over shared memory and
+# doorbells and agree on the checksum; a VM on no link is refused the
+# doorbell and stopped at the region's physical address; a read-only link
+# is read-only (guests/baremetal/tests/ipc.c).
+SCENARIOS += [
+    {"name": f"{arch}-ipc-ping-pong", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 240, "exits": True, "unordered": True,
+     "expect": [r"^\[ping\] ipc\[0\]: notify to vm 2, not on the link: -3$",
+                r"vm 0 \(ping\): notify refused: link 0, target 2: not a peer",
+                r"^\[intruder\] ipc\[0\]: notify on link 0: -6 to vm 0, -6 to every peer$",
+                r"vm 2 \(intruder\): notify refused: link 0, target 0: no such link",
+                stopped(2, "intruder", pa, OUTSIDE + "$"),
+                r"^\[reader\] ipc\[0\]: read-only view: ping's message \d+ is there$",
+                stopped(3, "reader", r"0x5000000[0-9a-f]", "write to read-only memory$"),
+                r"^\[ping\] ipc\[0\]: 10000 messages, checksum 0x[0-9a-f]{16}, ",
+                r"^\[pong\] ipc\[0\]: 10000 messages, checksum 0x[0-9a-f]{16}, "
+                r"the same as ping's$",
+                r"^\[ping\] ipc\[0\]: PASS$", r"^\[pong\] ipc\[0\]: PASS$",
+                r"all VMs are off"],
+     "forbid": [r"PANIC", r"FAIL", r"survived", r"vm [01] \((ping|pong)\) stopped"]}
+    for arch, plat, cfg, machine, pa in [
+        ("arm", ARM, "test-ipc", arm_machine(), "0x7ff00000"),
+        ("riscv", RV, "test-riscv-ipc", rv_machine(), "0xbff00000")]
+]
