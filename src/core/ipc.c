@@ -137,8 +137,7 @@ static struct hc_result refuse(struct vm *vm, int64_t status, uint64_t link,
 	return (struct hc_result){status, {0}};
 }
 
-struct hc_result ipc_notify(struct vcpu *caller, uint64_t link,
-			    uint64_t target)
+struct hc_result ipc_notify(struct vcpu *caller, uint64_t link, uint64_t target)
 {
 	struct vm *vm = caller->vm;
 	const struct vmdesc_ipc *peer_link;
@@ -150,7 +149,8 @@ struct hc_result ipc_notify(struct vcpu *caller, uint64_t link,
 	shmem = link_of(vm, (uint32_t)link)->shmem;
 	if (target == HC_IPC_PEERS) {
 		for (unsigned i = 0; i < vm_count; i++)
-			if (i != vm->id && (peer_link = link_to(&vms[i], shmem)))
+			if (i != vm->id &&
+			    (peer_link = link_to(&vms[i], shmem)))
 				rung += ring(&vms[i], peer_link);
 		return (struct hc_result){HS_OK, {rung}};
 	}
