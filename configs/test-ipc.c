@@ -7,9 +7,9 @@
  */
 #include <tessera/config.h>
 
-#define IPC_VM(name_, cpu_, ...)                                         \
-	VM(.name = name_, .cpus = CPUS(cpu_),                            \
-	   .memory = REGIONS(RAM(0x40000000, 16 * MiB)),                 \
+#define IPC_VM(name_, cpu_, ...)                                            \
+	VM(.name = name_, .cpus = CPUS(cpu_),                               \
+	   .memory = REGIONS(RAM(0x40000000, 16 * MiB)),                    \
 	   .images = IMAGES(IMAGE("guests/baremetal/ipc.bin", 0x40000000)), \
 	   .entry = 0x40000000, .console = PL011(0x09000000, 33), __VA_ARGS__)
 

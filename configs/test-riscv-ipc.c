@@ -2,12 +2,13 @@
 /* configs/test-ipc.c on RISC-V: doorbells are virtual PLIC sources. */
 #include <tessera/config.h>
 
-#define IPC_VM(name_, cpu_, ...)                                         \
-	VM(.name = name_, .cpus = CPUS(cpu_),                            \
-	   .memory = REGIONS(RAM(0x80000000, 16 * MiB)),                 \
-	   .images =                                                     \
+#define IPC_VM(name_, cpu_, ...)                                            \
+	VM(.name = name_, .cpus = CPUS(cpu_),                               \
+	   .memory = REGIONS(RAM(0x80000000, 16 * MiB)),                    \
+	   .images =                                                        \
 	       IMAGES(IMAGE("guests/baremetal-riscv/ipc.bin", 0x80200000)), \
-	   .entry = 0x80200000, .console = NS16550(0x10000000, 10), __VA_ARGS__)
+	   .entry = 0x80200000, .console = NS16550(0x10000000, 10),         \
+	   __VA_ARGS__)
 
 TESSERA_SHARED_MEMORY(SHMEM_AT("ring", 64 * KiB, 0xbff00000));
 

@@ -36,7 +36,7 @@ LINUX_CROSS ?= aarch64-linux-gnu-
 LINUX_MODULE_CC ?= $(LINUX_CROSS)gcc
 LINUX_MODULE_SRCS := linux/driver/tessera.c linux/driver/Kbuild \
 	linux/driver/compat/stdint.h
-LINUX_MODULE_HDRS := linux/include/tessera-ioctl.h \
+LINUX_MODULE_HDRS := linux/include/tessera-ioctl.h include/tessera/ipc.h \
 	include/tessera/hypercall.h include/tessera/vmdesc.h
 # What gcc 14 had that this compiler lacks (nothing for a gcc 14 cross).
 LINUX_MODULE_FIXES := CONFIG_DEBUG_INFO_BTF_MODULES= \

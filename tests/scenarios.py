@@ -461,3 +461,20 @@ SCENARIOS += [
         ("arm", ARM, "test-ipc", arm_machine(), "0x7ff00000"),
         ("riscv", RV, "test-riscv-ipc", rv_machine(), "0xbff00000")]
 ]
+
+# Linux's end of a link: tessera.ko's /dev/tessera-ipc0 and a baremetal VM
+# that prints each message and answers it (guests/linux/scripts/ipc).
+SCENARIOS += [
+    {"name": "arm-linux-ipc", "config": "test-linux-ipc",
+     "machine": arm_machine(), "timeout": 300,
+     "expect": [r"^\[echo\] ipc_echo\[0\]: waiting for messages$",
+                r"^\[linux\] " + LINUX_INIT,
+                r"^\[linux\] ipc: /dev/tessera-ipc0 is there$",
+                r"^\[echo\] ipc_echo\[0\]: message 1 from linux: hello$",
+                r"^\[linux\] ipc: answer: echo: hello$",
+                r"^\[echo\] ipc_echo\[0\]: message 101 from linux: message 100 of 100$",
+                r"^\[linux\] ipc: 100 more answers ok$",
+                r"^\[linux\] TESSERA-RUN-DONE name=ipc status=0$"],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"BUG:",
+                r"ipc: FAIL", r"FAIL"]},
+]

@@ -71,8 +71,7 @@ static void ping(void)
 	struct hc_ret r = hc_call(HC_IPC_NOTIFY, LINK, INTRUDER, 0, 0, 0);
 	uint64_t h = IPC_HASH_INIT, start;
 
-	test_print("notify to vm %u, not on the link: %ld", INTRUDER,
-		   r.status);
+	test_print("notify to vm %u, not on the link: %ld", INTRUDER, r.status);
 	if (r.status != HS_DENIED)
 		guest_fail("ringing a VM not on the link answered %ld",
 			   r.status);
@@ -138,7 +137,8 @@ static void intruder(void)
 
 static void reader(void)
 {
-	struct tessera_ipc_box *box = &((struct tessera_ipc_page *)WINDOW)->box[0];
+	struct tessera_ipc_box *box =
+	    &((struct tessera_ipc_page *)WINDOW)->box[0];
 
 	WAIT_OR_FAIL(__atomic_load_n(&box->seq, __ATOMIC_ACQUIRE) >= 100,
 		     10 * TIMEOUT_US, "ping's 100th message");
