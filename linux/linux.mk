@@ -69,7 +69,7 @@ $(LINUX_MODULE): $(LINUX_MODULE_SRCS) $(LINUX_MODULE_HDRS) \
 		awk '$$1 ~ /^\.((init|exit)\.)?text$$/ && $$5 !~ /^0+$$/ && $$NF < 8 { print "$@: " \
 		$$1 " aligned to " $$NF; bad = 1 } END { exit bad }'
 
-$(LINUX_CLI): linux/cli/tessera-vm.c linux/include/tessera-ioctl.h \
+$(LINUX_CLI): linux/cli/tessera-vm.c linux/include/tessera-ioctl.h include/tessera/ipc.h \
 		include/tessera/hypercall.h include/tessera/vmdesc.h linux/linux.mk
 	@mkdir -p $(@D)
 	$(LINUX_CROSS)gcc -static -std=gnu11 -O2 -Wall -Wextra -Werror \

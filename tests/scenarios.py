@@ -474,6 +474,11 @@ SCENARIOS += [
                 r"^\[linux\] ipc: answer: echo: hello$",
                 r"^\[echo\] ipc_echo\[0\]: message 101 from linux: message 100 of 100$",
                 r"^\[linux\] ipc: 100 more answers ok$",
+                r"^\[linux\] ipc: poll with nothing sent: nothing$",
+                r"^\[linux\] ipc: poll while the answer comes: in pri $",
+                r"^\[linux\] ipc: notify ioctl: rang 1$",
+                r"^\[linux\] ipc: mmap: box 0 seq 102 ack 102 len 11, "
+                r"box 1 seq 102 ack 102 len 17$",
                 r"^\[linux\] TESSERA-RUN-DONE name=ipc status=0$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"BUG:",
                 r"ipc: FAIL", r"FAIL"]},

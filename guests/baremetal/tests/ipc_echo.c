@@ -9,10 +9,10 @@
 
 GUEST_TEST("ipc_echo");
 
-#define WINDOW	   0x50000000ul
-#define PREFIX	   "echo: "
-#define WAIT_US	   (3600ul * 1000000) /* Linux takes its time to boot */
-#define PEER	   0ul
+#define WINDOW	0x50000000ul
+#define PREFIX	"echo: "
+#define WAIT_US (3600ul * 1000000) /* Linux takes its time to boot */
+#define PEER	0ul
 
 static struct ipc_chan chan;
 static char msg[TESSERA_IPC_MSG_MAX + 1];
