@@ -65,7 +65,7 @@ int ipc_vm_map(struct vm *vm)
 	for (uint32_t k = 0; k < vm->desc->ipcs.count; k++) {
 		const struct vmdesc_ipc *p = link_of(vm, k);
 		/* Shared memory is data: never executable. */
-		uint32_t flags = p->flags & VMDESC_IPC_RO
+		uint32_t flags = (p->flags & VMDESC_IPC_RO)
 				     ? VMDESC_MEM_R
 				     : VMDESC_MEM_R | VMDESC_MEM_W;
 
@@ -112,10 +112,12 @@ static const struct vmdesc_ipc *link_to(const struct vm *vm, uint32_t shmem)
 	return NULL;
 }
 
-/* Raise the peer's doorbell of the link; how many were raised (0 or 1). */
-static uint64_t ring(struct vm *peer, const struct vmdesc_ipc *link)
+/* Raise the peer's doorbell on region `shmem`; how many were (0 or 1). */
+static uint64_t ring(struct vm *peer, uint32_t shmem)
 {
-	if (!link->doorbell ||
+	const struct vmdesc_ipc *link = link_to(peer, shmem);
+
+	if (!link || !link->doorbell ||
 	    __atomic_load_n(&peer->state, __ATOMIC_ACQUIRE) != VM_RUNNING)
 		return 0;
 	arch_vm_raise_virq(peer, link->doorbell);
@@ -140,22 +142,20 @@ static struct hc_result refuse(struct vm *vm, int64_t status, uint64_t link,
 struct hc_result ipc_notify(struct vcpu *caller, uint64_t link, uint64_t target)
 {
 	struct vm *vm = caller->vm;
-	const struct vmdesc_ipc *peer_link;
 	uint32_t shmem;
-	uint64_t rung = 0;
 
 	if (link >= vm->desc->ipcs.count)
 		return refuse(vm, HS_NOT_FOUND, link, target);
 	shmem = link_of(vm, (uint32_t)link)->shmem;
 	if (target == HC_IPC_PEERS) {
+		uint64_t rung = 0;
+
 		for (unsigned i = 0; i < vm_count; i++)
-			if (i != vm->id &&
-			    (peer_link = link_to(&vms[i], shmem)))
-				rung += ring(&vms[i], peer_link);
+			rung += i != vm->id ? ring(&vms[i], shmem) : 0;
 		return (struct hc_result){HS_OK, {rung}};
 	}
 	if (target >= vm_count || target == vm->id ||
-	    !(peer_link = link_to(&vms[target], shmem)))
+	    !link_to(&vms[target], shmem))
 		return refuse(vm, HS_DENIED, link, target);
-	return (struct hc_result){HS_OK, {ring(&vms[target], peer_link)}};
+	return (struct hc_result){HS_OK, {ring(&vms[target], shmem)}};
 }
