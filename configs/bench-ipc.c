@@ -6,11 +6,12 @@
  */
 #include <tessera/config.h>
 
-#define BENCH_IPC_VM(name_, cpu_)                                             \
-	VM(.name = name_, .cpus = CPUS(cpu_),                                 \
-	   .memory = REGIONS(RAM(0x40000000, 16 * MiB)),                      \
-	   .images = IMAGES(IMAGE("guests/baremetal/bench_ipc.bin", 0x40000000)), \
-	   .entry = 0x40000000, .console = PL011(0x09000000, 33),             \
+#define BENCH_IPC_VM(name_, cpu_)                                           \
+	VM(.name = name_, .cpus = CPUS(cpu_),                               \
+	   .memory = REGIONS(RAM(0x40000000, 16 * MiB)),                    \
+	   .images =                                                        \
+	       IMAGES(IMAGE("guests/baremetal/bench_ipc.bin", 0x40000000)), \
+	   .entry = 0x40000000, .console = PL011(0x09000000, 33),           \
 	   .ipcs = IPCS(IPC("chan", 0x50000000, 40)))
 
 TESSERA_SHARED_MEMORY(SHMEM("chan", 64 * KiB));

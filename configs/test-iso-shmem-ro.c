@@ -8,13 +8,13 @@
 
 TESSERA_SHARED_MEMORY(SHMEM("ring", 2 * MiB));
 
-TESSERA_CONFIG(
-    "qemu-aarch64-virt",
-    PROBE_VM_WITH("ro-writer", 0, PROBE(0x50000000, PROBE_READ_ONLY),
-		  REGIONS(RAM(0x40000000, 16 * MiB)),
-		  .ipcs = IPCS(IPC_RO("ring", 0x50000000, 0))),
-    VM(.name = "owner", .cpus = CPUS(2, 3),
-       .memory = REGIONS(RAM(0x40000000, 16 * MiB)),
-       .images = IMAGES(IMAGE("guests/baremetal/hello.bin", 0x40000000)),
-       .entry = 0x40000000, .console = PL011(0x09000000, 33),
-       .ipcs = IPCS(IPC("ring", 0x50000000, 0))));
+TESSERA_CONFIG("qemu-aarch64-virt",
+	       PROBE_VM_WITH("ro-writer", 0, PROBE(0x50000000, PROBE_READ_ONLY),
+			     REGIONS(RAM(0x40000000, 16 * MiB)),
+			     .ipcs = IPCS(IPC_RO("ring", 0x50000000, 0))),
+	       VM(.name = "owner", .cpus = CPUS(2, 3),
+		  .memory = REGIONS(RAM(0x40000000, 16 * MiB)),
+		  .images = IMAGES(IMAGE("guests/baremetal/hello.bin",
+					 0x40000000)),
+		  .entry = 0x40000000, .console = PL011(0x09000000, 33),
+		  .ipcs = IPCS(IPC("ring", 0x50000000, 0))));

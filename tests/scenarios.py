@@ -449,17 +449,20 @@ SCENARIOS += [
 # is read-only (guests/baremetal/tests/ipc.c).
 SCENARIOS += [
     {"name": f"{arch}-ipc-ping-pong", "platform": plat, "config": cfg,
-     "machine": machine, "timeout": 240, "exits": True, "unordered": True,
+     "machine": machine, "timeout": 420, "exits": True, "unordered": True,
      "expect": [r"^\[ping\] ipc\[0\]: notify to vm 2, not on the link: -3$",
                 r"vm 0 \(ping\): notify refused: link 0, target 2: not a peer",
                 r"^\[intruder\] ipc\[0\]: notify on link 0: -6 to vm 0, -6 to every peer$",
                 r"vm 2 \(intruder\): notify refused: link 0, target 0: no such link",
                 stopped(2, "intruder", pa, OUTSIDE + "$"),
                 r"^\[reader\] ipc\[0\]: read-only view: ping's message \d+ is there$",
+                r"^\[reader\] ipc\[0\]: rang the peers 20000 times: \d+ doorbells, "
+                r"ping at message \d+$",
                 stopped(3, "reader", r"0x5000000[0-9a-f]", "write to read-only memory$"),
-                r"^\[ping\] ipc\[0\]: 10000 messages, checksum 0x[0-9a-f]{16}, ",
+                r"^\[ping\] ipc\[0\]: 10000 messages, checksum 0x[0-9a-f]{16}, "
+                r"\d+ us, \d+ spurious doorbells$",
                 r"^\[pong\] ipc\[0\]: 10000 messages, checksum 0x[0-9a-f]{16}, "
-                r"the same as ping's$",
+                r"the same as ping's, \d+ spurious doorbells$",
                 r"^\[ping\] ipc\[0\]: PASS$", r"^\[pong\] ipc\[0\]: PASS$",
                 r"all VMs are off"],
      "forbid": [r"PANIC", r"FAIL", r"survived", r"vm [01] \((ping|pong)\) stopped"]}
