@@ -51,7 +51,7 @@ ARCHES = {
         "guests": "guests/baremetal",
         "tools": "aarch64-linux-gnu-",
         "configs": {"cpu": "bench-cpu", "boot1": "bench-boot1", "boot4": "bench-boot4",
-                    "vmstack": "bench-vmstack"},
+                    "vmstack": "bench-vmstack", "ipc": "bench-ipc"},
     },
     "riscv": {
         "platform": "qemu-riscv64-virt",
@@ -62,13 +62,15 @@ ARCHES = {
         "guests": "guests/baremetal-riscv",
         "tools": "riscv64-linux-gnu-",
         "configs": {"cpu": "bench-riscv-cpu", "boot1": "bench-riscv-boot1",
-                    "boot4": "bench-riscv-boot4", "vmstack": "bench-riscv-vmstack"},
+                    "boot4": "bench-riscv-boot4", "vmstack": "bench-riscv-vmstack",
+                    "ipc": "bench-riscv-ipc"},
     },
 }
 
 PER_EVENT = ["null_hypercall", "mmio_read", "timer_latency", "ipi"]
 # Figures with no native counterpart, reported as the guest prints them.
-TESSERA_ONLY = ["vmstack_invoke_yield", "vm_create_destroy_1m", "vm_create_destroy_16m"]
+TESSERA_ONLY = ["vmstack_invoke_yield", "vm_create_destroy_1m", "vm_create_destroy_16m",
+                "ipc_doorbell_latency", "ipc_round_trip"]
 # Natively the guest's HVC / ECALL is answered by QEMU's built-in PSCI or
 # by OpenSBI: measured, but no baseline for a hypercall.
 NO_BASELINE = {"null_hypercall"}
@@ -546,7 +548,8 @@ def measure(arch, logdir):
             built.add(key)
         except BenchError as e:
             result["problems"].append(f"{config} not built, its figures skipped: {e}")
-    for key, guest in (("cpu", bench_cpu), ("vmstack", guest_elf(arch, "bench_vmstack"))):
+    for key, guest in (("cpu", bench_cpu), ("vmstack", guest_elf(arch, "bench_vmstack")),
+                       ("ipc", guest_elf(arch, "bench_ipc"))):
         if key not in built:
             continue
         log(f"{arch}: Tessera run ({cfg[key]})")

@@ -33,7 +33,8 @@
 
 /*
  * A VM that makes one forbidden access (guests/baremetal/tests/
- * attack_probe.c): PROBE(address, how), on one CPU, with `memory_`.
+ * attack_probe.c): PROBE(address, how), on one CPU, with `memory_` and
+ * any more fields of its description (e.g. `.ipcs`).
  */
 #define PROBE_READ	   0
 #define PROBE_WRITE	   1
@@ -42,12 +43,12 @@
 #define PROBE_PAIR	   4 /* LDP: no syndrome to emulate from */
 #define PROBE(addr_, how_) ((unsigned long long)(addr_) | (how_))
 
-#define PROBE_VM_WITH(name_, cpu_, probe_, memory_)                            \
+#define PROBE_VM_WITH(name_, cpu_, probe_, memory_, ...)                       \
 	VM(.name = name_, .cpus = CPUS(cpu_), .memory = memory_,               \
 	   .images =                                                           \
 	       IMAGES(IMAGE("guests/baremetal/attack_probe.bin", 0x40000000)), \
 	   .entry = 0x40000000, .boot_arg = (probe_),                          \
-	   .console = PL011(0x09000000, 33))
+	   .console = PL011(0x09000000, 33), __VA_ARGS__)
 #define PROBE_VM(name_, cpu_, probe_) \
 	PROBE_VM_WITH(name_, cpu_, probe_, REGIONS(RAM(0x40000000, 16 * MiB)))
 

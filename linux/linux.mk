@@ -37,7 +37,7 @@ LINUX_CROSS ?= aarch64-linux-gnu-
 LINUX_MODULE_CC ?= $(LINUX_CROSS)gcc
 LINUX_MODULE_SRCS := linux/driver/tessera.c linux/driver/Kbuild \
 	linux/driver/compat/stdint.h
-LINUX_MODULE_HDRS := linux/include/tessera-ioctl.h \
+LINUX_MODULE_HDRS := linux/include/tessera-ioctl.h include/tessera/ipc.h \
 	include/tessera/hypercall.h include/tessera/vmdesc.h
 # What gcc 14 had that this compiler lacks (nothing for a gcc 14 cross).
 LINUX_MODULE_FIXES := CONFIG_DEBUG_INFO_BTF_MODULES= \
@@ -70,7 +70,7 @@ $(LINUX_MODULE): $(LINUX_MODULE_SRCS) $(LINUX_MODULE_HDRS) \
 		awk '$$1 ~ /^\.((init|exit)\.)?text$$/ && $$5 !~ /^0+$$/ && $$NF < 8 { print "$@: " \
 		$$1 " aligned to " $$NF; bad = 1 } END { exit bad }'
 
-$(LINUX_CLI): linux/cli/tessera-vm.c linux/include/tessera-ioctl.h \
+$(LINUX_CLI): linux/cli/tessera-vm.c linux/include/tessera-ioctl.h include/tessera/ipc.h \
 		include/tessera/hypercall.h include/tessera/vmdesc.h linux/linux.mk
 	@mkdir -p $(@D)
 	$(LINUX_CROSS)gcc -static $(LINUX_CLI_CFLAGS) $< -o $@

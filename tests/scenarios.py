@@ -384,6 +384,12 @@ SCENARIOS += [
                 stopped(0, "intruder", "0x50000000", OUTSIDE),
                 r"^\[member\] hello\[0\]: tick \d+$", r"^\[member\] hello\[0\]: tick \d+$"],
      "forbid": [r"survived", r"PANIC", r"vm 1 \(member\) stopped"]},
+    {"name": "arm-iso-shared-region-read-only", "config": "test-iso-shmem-ro",
+     "machine": arm_machine(), "timeout": 60,
+     "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from 0x50000000: allowed$",
+                stopped(0, "ro-writer", "0x50000000", "write to read-only memory$"),
+                r"^\[owner\] hello\[0\]: tick \d+$", r"^\[owner\] hello\[0\]: tick \d+$"],
+     "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped"]},
     {"name": "arm-iso-stage2-permissions", "config": "test-iso-perm",
      "machine": arm_machine(), "timeout": 60, "unordered": True,
      "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from 0x42000000: allowed$",
@@ -440,4 +446,54 @@ SCENARIOS += [
     for arch, plat, cfg, machine, base in [
         ("arm", ARM, "test-virt-preset", arm_machine(), "0x40000000"),
         ("riscv", RV, "test-riscv-virt-preset", rv_machine(), "0x80000000")]
+]
+
+# IPC (docs/ipc.md): two VMs exchange 10,000 messages over shared memory and
+# doorbells and agree on the checksum; a VM on no link is refused the
+# doorbell and stopped at the region's physical address; a read-only link
+# is read-only (guests/baremetal/tests/ipc.c).
+SCENARIOS += [
+    {"name": f"{arch}-ipc-ping-pong", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 420, "exits": True, "unordered": True,
+     "expect": [r"^\[ping\] ipc\[0\]: notify to vm 2, not on the link: -3$",
+                r"vm 0 \(ping\): notify refused: link 0, target 2: not a peer",
+                r"^\[intruder\] ipc\[0\]: notify on link 0: -6 to vm 0, -6 to every peer$",
+                r"vm 2 \(intruder\): notify refused: link 0, target 0: no such link",
+                stopped(2, "intruder", pa, OUTSIDE + "$"),
+                r"^\[reader\] ipc\[0\]: read-only view: ping's message \d+ is there$",
+                r"^\[reader\] ipc\[0\]: rang the peers 20000 times: \d+ doorbells, "
+                r"ping at message \d+$",
+                stopped(3, "reader", r"0x5000000[0-9a-f]", "write to read-only memory$"),
+                r"^\[ping\] ipc\[0\]: 10000 messages, checksum 0x[0-9a-f]{16}, "
+                r"\d+ us, \d+ spurious doorbells$",
+                r"^\[pong\] ipc\[0\]: 10000 messages, checksum 0x[0-9a-f]{16}, "
+                r"the same as ping's, \d+ spurious doorbells$",
+                r"^\[ping\] ipc\[0\]: PASS$", r"^\[pong\] ipc\[0\]: PASS$",
+                r"all VMs are off"],
+     "forbid": [r"PANIC", r"FAIL", r"survived", r"vm [01] \((ping|pong)\) stopped"]}
+    for arch, plat, cfg, machine, pa in [
+        ("arm", ARM, "test-ipc", arm_machine(), "0x7ff00000"),
+        ("riscv", RV, "test-riscv-ipc", rv_machine(), "0xbff00000")]
+]
+
+# Linux's end of a link: tessera.ko's /dev/tessera-ipc0 and a baremetal VM
+# that prints each message and answers it (guests/linux/scripts/ipc).
+SCENARIOS += [
+    {"name": "arm-linux-ipc", "config": "test-linux-ipc",
+     "machine": arm_machine(), "timeout": 300,
+     "expect": [r"^\[echo\] ipc_echo\[0\]: waiting for messages$",
+                r"^\[linux\] " + LINUX_INIT,
+                r"^\[linux\] ipc: /dev/tessera-ipc0 is there$",
+                r"^\[echo\] ipc_echo\[0\]: message 1 from linux: hello$",
+                r"^\[linux\] ipc: answer: echo: hello$",
+                r"^\[echo\] ipc_echo\[0\]: message 101 from linux: message 100 of 100$",
+                r"^\[linux\] ipc: 100 more answers ok$",
+                r"^\[linux\] ipc: poll with nothing sent: nothing$",
+                r"^\[linux\] ipc: poll while the answer comes: in pri $",
+                r"^\[linux\] ipc: notify ioctl: rang 1$",
+                r"^\[linux\] ipc: mmap: box 0 seq 102 ack 102 len 11, "
+                r"box 1 seq 102 ack 102 len 17$",
+                r"^\[linux\] TESSERA-RUN-DONE name=ipc status=0$"],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"BUG:",
+                r"ipc: FAIL", r"FAIL"]},
 ]

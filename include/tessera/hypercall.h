@@ -23,7 +23,7 @@ enum tessera_hc {
 	HC_VM_INVOKE = 3, /* (child id, vCPU) -> runs it until it yields */
 	HC_VM_DESTROY = 4, /* (child id) */
 	HC_VM_YIELD = 5,   /* back to the parent */
-	HC_IPC_NOTIFY = 6, /* (ipc index) rings the peers' doorbells */
+	HC_IPC_NOTIFY = 6, /* (link, VM id or HC_IPC_PEERS) -> x1 = rung */
 	HC_MEM_REPORT = 7, /* prints this VM's frame summary on the console */
 	HC_VM_MEASURE = 8, /* (child id or HC_SELF) -> x1..x4 = SHA-256 */
 	HC_HYP_STATS = 9,  /* -> x1 = free pages, x2 = VMs in use */
@@ -32,6 +32,9 @@ enum tessera_hc {
 
 /* The calling VM itself, where a call takes a VM id. */
 #define HC_SELF 0xffffffffffffffffull
+
+/* HC_IPC_NOTIFY's target: every other VM on the link. */
+#define HC_IPC_PEERS 0xffffffffffffffffull
 
 /* How an invoke ended (x1 / a1 of a successful HC_VM_INVOKE). */
 enum tessera_invoke_end {

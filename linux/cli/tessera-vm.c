@@ -15,20 +15,29 @@
  *	tessera-vm measure ID          SHA-256 of its description and initial
  *	                               memory, in hex
  *	tessera-vm stats               the hypervisor's free pages and VMs
+ *	tessera-vm ipc-peek DEV        mmap a /dev/tessera-ipcN read-only and
+ *	                               print its mailboxes (docs/ipc.md)
+ *	tessera-vm ipc-poll DEV MS     poll it for a message or a doorbell for
+ *	                               up to MS milliseconds: "in", "pri",
+ *	                               "nothing"
+ *	tessera-vm ipc-notify DEV      ring the link's peers: "rang N"
  *
  * Exit status: 0 done, 1 the operation failed, 2 usage.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <tessera/hypercall.h>
+#include <tessera/ipc.h>
 #include <tessera/vmdesc.h>
 
 #include "tessera-ioctl.h"
@@ -40,7 +49,8 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: %s create [--arg N] DESC IMAGE | run ID [VCPU] | "
 		"destroy ID | "
-		"list | info ID | measure ID | stats\n",
+		"list | info ID | measure ID | stats | ipc-peek DEV | "
+		"ipc-poll DEV MS | ipc-notify DEV\n",
 		prog);
 	exit(2);
 }
@@ -354,6 +364,63 @@ static int cmd_stats(int fd)
 	return 0;
 }
 
+static int ipc_open(const char *path, int flags)
+{
+	int fd = open(path, flags);
+
+	if (fd < 0) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		exit(1);
+	}
+	return fd;
+}
+
+static int cmd_ipc_peek(const char *path)
+{
+	int fd = ipc_open(path, O_RDONLY);
+	const struct tessera_ipc_page *p =
+	    mmap(NULL, sizeof(*p), PROT_READ, MAP_SHARED, fd, 0);
+
+	if (p == MAP_FAILED) {
+		fprintf(stderr, "%s: mmap %s: %s\n", prog, path,
+			strerror(errno));
+		return 1;
+	}
+	for (int i = 0; i < 2; i++)
+		printf("box %d seq %" PRIu32 " ack %" PRIu32 " len %" PRIu32
+		       "%s",
+		       i, p->box[i].seq, p->box[i].ack, p->box[i].len,
+		       i ? "\n" : ", ");
+	return 0;
+}
+
+static int cmd_ipc_poll(const char *path, const char *ms)
+{
+	struct pollfd pfd = {.fd = ipc_open(path, O_RDONLY),
+			     .events = POLLIN | POLLPRI};
+	int n = poll(&pfd, 1, atoi(ms));
+
+	if (n < 0) {
+		fprintf(stderr, "%s: poll: %s\n", prog, strerror(errno));
+		return 1;
+	}
+	printf("%s%s%s\n", pfd.revents & POLLIN ? "in " : "",
+	       pfd.revents & POLLPRI ? "pri " : "", n ? "" : "nothing");
+	return 0;
+}
+
+static int cmd_ipc_notify(const char *path)
+{
+	int n = ioctl(ipc_open(path, O_RDONLY), TESSERA_IOC_IPC_NOTIFY);
+
+	if (n < 0) {
+		fprintf(stderr, "%s: notify: %s\n", prog, strerror(errno));
+		return 1;
+	}
+	printf("rang %d\n", n);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd;
@@ -364,7 +431,8 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		printf(
 		    "usage: %s create [--arg N] DESC IMAGE | run ID [VCPU] | "
-		    "destroy ID | list | info ID | measure ID | stats\n",
+		    "destroy ID | list | info ID | measure ID | stats | "
+		    "ipc-peek DEV | ipc-poll DEV MS | ipc-notify DEV\n",
 		    prog);
 		return 0;
 	}
@@ -385,5 +453,11 @@ int main(int argc, char **argv)
 		return cmd_list(dev_open());
 	if (!strcmp(cmd, "stats") && argc == 2)
 		return cmd_stats(dev_open());
+	if (!strcmp(cmd, "ipc-peek") && argc == 3)
+		return cmd_ipc_peek(argv[2]);
+	if (!strcmp(cmd, "ipc-poll") && argc == 4)
+		return cmd_ipc_poll(argv[2], argv[3]);
+	if (!strcmp(cmd, "ipc-notify") && argc == 3)
+		return cmd_ipc_notify(argv[2]);
 	usage();
 }

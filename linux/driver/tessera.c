@@ -12,6 +12,10 @@
  * the Linux CPU it is stacked on; an interrupt for Linux ends an invoke
  * early, Linux handles it on the way back and the driver invokes again.
  *
+ * /dev/tessera-ipcN are the VM's shared-memory links of its device tree
+ * (`tessera,shmem` nodes, docs/ipc.md): mmap of the region, read / write in
+ * the message mode of <tessera/ipc.h>, poll, and the doorbell.
+ *
  * Children belong to the driver, not to an open file: `tessera-vm create`
  * and `tessera-vm run` are separate processes. Unloading the module
  * destroys the children left.
@@ -21,12 +25,18 @@
 #include <linux/cpumask.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
+#include <linux/interrupt.h>
+#include <linux/io.h>
 #include <linux/list.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/of_irq.h>
 #include <linux/overflow.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -36,6 +46,7 @@
 #include <asm/cputype.h>
 
 #include <tessera/hypercall.h>
+#include <tessera/ipc.h>
 #include <tessera/vmdesc.h>
 
 #include "tessera-ioctl.h"
@@ -764,6 +775,333 @@ static struct miscdevice tessera_dev = {
     .mode = 0600,
 };
 
+/* ---- IPC channels: /dev/tessera-ipcN (docs/ipc.md) ---- */
+
+#define POLL_JIFFIES (HZ / 100) /* a peer without a doorbell is polled */
+
+/* One shared-memory link of this VM, from its `tessera,shmem` node. */
+struct ipc_chan {
+	struct miscdevice dev;
+	char name[24];
+	u32 link; /* tessera,ipc: HC_IPC_NOTIFY's link number */
+	u32 side; /* tessera,side: our mailbox in the message mode */
+	bool read_only;
+	phys_addr_t base;
+	size_t size;
+	struct tessera_ipc_page *page; /* the region, mapped write-back */
+	int irq;		       /* the doorbell, 0 if none */
+	atomic_t doorbells;
+	wait_queue_head_t wq;
+	struct mutex read_lock, write_lock;
+	u32 read_pos; /* bytes of the waiting message already read */
+};
+
+/* An open file: the doorbells it has seen through poll. */
+struct ipc_file {
+	struct ipc_chan *chan;
+	int seen;
+};
+
+static struct ipc_chan *chans[VMDESC_MAX_IPCS];
+static unsigned int nchans;
+
+static irqreturn_t ipc_doorbell(int irq, void *arg)
+{
+	struct ipc_chan *c = arg;
+
+	atomic_inc(&c->doorbells);
+	wake_up_interruptible(&c->wq);
+	return IRQ_HANDLED;
+}
+
+/* The message mode has two mailboxes: the region's first two VMs'. */
+static bool msg_mode(const struct ipc_chan *c)
+{
+	return c->side < 2;
+}
+
+static struct tessera_ipc_box *box_in(struct ipc_chan *c)
+{
+	return &c->page->box[!c->side];
+}
+
+static struct tessera_ipc_box *box_out(struct ipc_chan *c)
+{
+	return &c->page->box[c->side];
+}
+
+static bool msg_waiting(struct ipc_chan *c)
+{
+	struct tessera_ipc_box *b = box_in(c);
+
+	return smp_load_acquire(&b->seq) != READ_ONCE(b->ack);
+}
+
+static bool box_free(struct ipc_chan *c)
+{
+	struct tessera_ipc_box *b = box_out(c);
+
+	return smp_load_acquire(&b->ack) == READ_ONCE(b->seq);
+}
+
+static long ipc_ring(struct ipc_chan *c)
+{
+	struct hc_ret r = hc(HC_IPC_NOTIFY, c->link, HC_IPC_PEERS, 0);
+
+	return r.status ? hs_errno(r.status) : (long)r.v[0];
+}
+
+/* Woken by the doorbell; polls too, since a peer may have none. */
+static int ipc_wait(struct ipc_chan *c, struct file *f,
+		    bool (*ready)(struct ipc_chan *))
+{
+	while (!ready(c)) {
+		if (f->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		if (wait_event_interruptible_timeout(c->wq, ready(c),
+						     POLL_JIFFIES) < 0)
+			return -ERESTARTSYS;
+	}
+	return 0;
+}
+
+static struct ipc_chan *chan_of(struct file *f)
+{
+	return ((struct ipc_file *)f->private_data)->chan;
+}
+
+/* A byte stream over the peer's messages: one is taken once read whole. */
+static ssize_t ipc_read(struct file *f, char __user *buf, size_t count,
+			loff_t *off)
+{
+	struct ipc_chan *c = chan_of(f);
+	struct tessera_ipc_box *b;
+	u32 seq, len, n;
+	int err;
+
+	if (!msg_mode(c))
+		return -EOPNOTSUPP;
+	if (mutex_lock_interruptible(&c->read_lock))
+		return -ERESTARTSYS;
+	err = ipc_wait(c, f, msg_waiting);
+	if (err)
+		goto out;
+	b = box_in(c);
+	seq = smp_load_acquire(&b->seq);
+	/* The peer's numbers are not trusted to stay in the page. */
+	len = min_t(u32, READ_ONCE(b->len), TESSERA_IPC_MSG_MAX);
+	c->read_pos = min(c->read_pos, len);
+	n = min_t(size_t, count, len - c->read_pos);
+	if (copy_to_user(buf, b->data + c->read_pos, n)) {
+		err = -EFAULT;
+		goto out;
+	}
+	c->read_pos += n;
+	if (c->read_pos == len) {
+		c->read_pos = 0;
+		smp_store_release(&b->ack, seq);
+	}
+	err = (int)n;
+out:
+	mutex_unlock(&c->read_lock);
+	return err;
+}
+
+/* One write, one message: it waits for the peer to take the last one. */
+static ssize_t ipc_write(struct file *f, const char __user *buf, size_t count,
+			 loff_t *off)
+{
+	struct ipc_chan *c = chan_of(f);
+	struct tessera_ipc_box *b = box_out(c);
+	long err;
+
+	if (!msg_mode(c))
+		return -EOPNOTSUPP;
+	if (c->read_only)
+		return -EPERM;
+	if (count > TESSERA_IPC_MSG_MAX)
+		return -EMSGSIZE;
+	if (mutex_lock_interruptible(&c->write_lock))
+		return -ERESTARTSYS;
+	err = ipc_wait(c, f, box_free);
+	if (!err && copy_from_user(b->data, buf, count))
+		err = -EFAULT;
+	if (!err) {
+		WRITE_ONCE(b->len, (u32)count);
+		smp_store_release(&b->seq, READ_ONCE(b->seq) + 1);
+		err = ipc_ring(c);
+	}
+	mutex_unlock(&c->write_lock);
+	return err < 0 ? err : (ssize_t)count;
+}
+
+/* POLLPRI: a doorbell rang since this file's last poll. */
+static __poll_t ipc_poll(struct file *f, poll_table *wait)
+{
+	struct ipc_file *pf = f->private_data;
+	struct ipc_chan *c = pf->chan;
+	int rung = atomic_read(&c->doorbells);
+	__poll_t mask = 0;
+
+	poll_wait(f, &c->wq, wait);
+	if (msg_mode(c) && msg_waiting(c))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (msg_mode(c) && !c->read_only && box_free(c))
+		mask |= EPOLLOUT | EPOLLWRNORM;
+	if (rung != pf->seen)
+		mask |= EPOLLPRI;
+	pf->seen = rung;
+	return mask;
+}
+
+static int ipc_mmap(struct file *f, struct vm_area_struct *vma)
+{
+	struct ipc_chan *c = chan_of(f);
+	unsigned long len = vma->vm_end - vma->vm_start;
+	unsigned long pages = c->size >> PAGE_SHIFT;
+
+	if (vma->vm_pgoff >= pages || len > (pages - vma->vm_pgoff)
+						<< PAGE_SHIFT)
+		return -EINVAL;
+	if (c->read_only) {
+		if (vma->vm_flags & VM_WRITE)
+			return -EPERM;
+		vm_flags_clear(vma, VM_MAYWRITE);
+	}
+	return remap_pfn_range(vma, vma->vm_start,
+			       PHYS_PFN(c->base) + vma->vm_pgoff, len,
+			       vma->vm_page_prot);
+}
+
+static long ipc_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	if (cmd != TESSERA_IOC_IPC_NOTIFY)
+		return -ENOTTY;
+	return ipc_ring(chan_of(f));
+}
+
+static int ipc_open(struct inode *inode, struct file *f)
+{
+	struct ipc_file *pf = kzalloc(sizeof(*pf), GFP_KERNEL);
+
+	if (!pf)
+		return -ENOMEM;
+	/* misc_open left our miscdevice here. */
+	pf->chan = container_of(f->private_data, struct ipc_chan, dev);
+	pf->seen = atomic_read(&pf->chan->doorbells);
+	f->private_data = pf;
+	return 0;
+}
+
+static int ipc_release(struct inode *inode, struct file *f)
+{
+	kfree(f->private_data);
+	return 0;
+}
+
+static const struct file_operations ipc_fops = {
+    .owner = THIS_MODULE,
+    .open = ipc_open,
+    .release = ipc_release,
+    .read = ipc_read,
+    .write = ipc_write,
+    .poll = ipc_poll,
+    .mmap = ipc_mmap,
+    .unlocked_ioctl = ipc_ioctl,
+    .compat_ioctl = compat_ptr_ioctl,
+    .llseek = noop_llseek,
+};
+
+static void ipc_chan_free(struct ipc_chan *c)
+{
+	if (c->irq)
+		free_irq(c->irq, c);
+	if (c->page)
+		memunmap(c->page);
+	kfree(c);
+}
+
+static int ipc_chan_setup(struct ipc_chan *c, struct device_node *np)
+{
+	struct resource res;
+	int err;
+
+	if (of_address_to_resource(np, 0, &res) ||
+	    of_property_read_u32(np, "tessera,ipc", &c->link) ||
+	    of_property_read_u32(np, "tessera,side", &c->side))
+		return -EINVAL;
+	c->base = res.start;
+	c->size = resource_size(&res);
+	if (c->size < sizeof(struct tessera_ipc_page))
+		return -EINVAL;
+	c->read_only = of_property_read_bool(np, "tessera,read-only");
+	c->page = memremap(c->base, c->size, MEMREMAP_WB);
+	if (!c->page)
+		return -ENOMEM;
+	snprintf(c->name, sizeof(c->name), "tessera-ipc%u", c->link);
+	c->irq = irq_of_parse_and_map(np, 0);
+	if (c->irq) {
+		err = request_irq(c->irq, ipc_doorbell, 0, c->name, c);
+		if (err) {
+			c->irq = 0;
+			return err;
+		}
+	}
+	c->dev = (struct miscdevice){.minor = MISC_DYNAMIC_MINOR,
+				     .name = c->name,
+				     .fops = &ipc_fops,
+				     .mode = 0600};
+	return misc_register(&c->dev);
+}
+
+static void ipc_chan_add(struct device_node *np)
+{
+	struct ipc_chan *c = kzalloc(sizeof(*c), GFP_KERNEL);
+	int err = c ? 0 : -ENOMEM;
+
+	if (c) {
+		init_waitqueue_head(&c->wq);
+		mutex_init(&c->read_lock);
+		mutex_init(&c->write_lock);
+		err = ipc_chan_setup(c, np);
+	}
+	if (err) {
+		pr_err("tessera: %pOF: no channel (%d)\n", np, err);
+		if (c)
+			ipc_chan_free(c);
+		return;
+	}
+	chans[nchans++] = c;
+	pr_info("tessera: /dev/%s: %zu KiB at %pa, side %u%s, doorbell irq "
+		"%d\n",
+		c->name, c->size / 1024, &c->base, c->side,
+		c->read_only ? ", read-only" : "", c->irq);
+}
+
+static void ipc_chans_add(void)
+{
+	struct device_node *np;
+
+	for_each_compatible_node(np, NULL, "tessera,shmem")
+	{
+		if (nchans == ARRAY_SIZE(chans)) {
+			of_node_put(np);
+			break;
+		}
+		ipc_chan_add(np);
+	}
+}
+
+static void ipc_chans_remove(void)
+{
+	while (nchans) {
+		struct ipc_chan *c = chans[--nchans];
+
+		misc_deregister(&c->dev);
+		ipc_chan_free(c);
+	}
+}
+
 /*
  * gcc 12 has no -fmin-function-alignment and its -falign-functions skips cold
  * functions such as __init and __exit ones; ftrace's call ops need every
@@ -802,6 +1140,7 @@ static int __init __aligned(8) tessera_init(void)
 	err = misc_register(&tessera_dev);
 	if (err)
 		return err;
+	ipc_chans_add();
 	pr_info("tessera: VM %llu with %u vCPUs (%s conduit); /dev/tessera "
 		"ready, children up to %u MiB\n",
 		self_vm_id, self_vcpus, conduit_smc ? "SMC" : "HVC",
@@ -813,6 +1152,7 @@ static void __exit __aligned(8) tessera_exit(void)
 {
 	struct child *c, *next;
 
+	ipc_chans_remove();
 	misc_deregister(&tessera_dev);
 	/* No file is open any more, so no RUN is in progress. */
 	mutex_lock(&children_lock);
@@ -832,5 +1172,5 @@ static void __exit __aligned(8) tessera_exit(void)
 
 module_init(tessera_init);
 module_exit(tessera_exit);
-MODULE_DESCRIPTION("Tessera child VMs: /dev/tessera");
+MODULE_DESCRIPTION("Tessera child VMs (/dev/tessera) and IPC channels");
 MODULE_LICENSE("GPL and additional rights"); /* GPL-2.0 OR Apache-2.0 */

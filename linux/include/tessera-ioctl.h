@@ -130,5 +130,11 @@ struct tessera_stats {
 	_IOWR(TESSERA_IOC_MAGIC, 0x04, struct tessera_child_info)
 #define TESSERA_IOC_LIST  _IOWR(TESSERA_IOC_MAGIC, 0x05, struct tessera_list)
 #define TESSERA_IOC_STATS _IOR(TESSERA_IOC_MAGIC, 0x06, struct tessera_stats)
+/*
+ * On /dev/tessera-ipcN (docs/ipc.md): ring the doorbells of every other VM
+ * on the link, for users of mmap who keep their own protocol. The return
+ * value is the number of doorbells raised.
+ */
+#define TESSERA_IOC_IPC_NOTIFY _IO(TESSERA_IOC_MAGIC, 0x07)
 
 #endif

@@ -77,6 +77,13 @@ void arch_irq_release(uint32_t irq);
  * level-sensitive input of the VM's virtual interrupt controller.
  */
 void arch_virq_set_level(struct vm *vm, uint32_t irq, bool level);
+/*
+ * A purely virtual edge interrupt of `vm` (a doorbell): declare it once at
+ * build, then raise it. Raising one already pending changes nothing, so a
+ * burst of raises costs its target no more than one.
+ */
+void arch_vm_add_virq(struct vm *vm, uint32_t irq);
+void arch_vm_raise_virq(struct vm *vm, uint32_t irq);
 /* Print the interrupt-controller flavour for the banner. */
 const char *arch_intc_name(void);
 

@@ -4,6 +4,7 @@
 
 #include <tessera/hypercall.h>
 
+#include "ipc.h"
 #include "mem.h"
 #include "vmstack.h"
 
@@ -84,6 +85,13 @@ static bool hc_vm_measure(struct vcpu *vcpu, const uint64_t args[5],
 	return true;
 }
 
+static bool hc_ipc_notify(struct vcpu *vcpu, const uint64_t args[5],
+			  uint64_t res[5])
+{
+	put(res, ipc_notify(vcpu, args[0], args[1]));
+	return true;
+}
+
 /* Reserved numbers, for the features that will own them. */
 static bool hc_reserved(struct vcpu *vcpu, const uint64_t args[5],
 			uint64_t res[5])
@@ -102,7 +110,7 @@ static hc_handler *const handlers[] = {
     [HC_VM_INVOKE] = hc_vm_invoke,
     [HC_VM_DESTROY] = hc_vm_destroy,
     [HC_VM_YIELD] = hc_vm_yield,
-    [HC_IPC_NOTIFY] = hc_reserved,
+    [HC_IPC_NOTIFY] = hc_ipc_notify,
     [HC_MEM_REPORT] = hc_reserved,
     [HC_VM_MEASURE] = hc_vm_measure,
     [HC_HYP_STATS] = hc_hyp_stats,

@@ -5,6 +5,7 @@
  * each of which enters the first vCPU stacked on it.
  */
 #include "arch.h"
+#include "ipc.h"
 #include "mem.h"
 #include "platform.h"
 #include "tee.h"
@@ -79,6 +80,8 @@ void core_boot(void)
 		 p->name, arch_intc_name(), p->cpu_count);
 	blob = config_check(p);
 	memory_init(p, blob->total_size);
+	if (ipc_init(blob))
+		halt();
 	vms_create(blob);
 	tee_init();
 	log_info("%u VM(s) built; %llu MiB of RAM left free", vm_count,

@@ -14,6 +14,8 @@ typedef uint8_t owner_t;
 #define OWNER_FREE   0u
 #define OWNER_HYP    1u
 #define OWNER_VM(id) ((owner_t)((id) + 2u))
+/* Shared memory of the boot configuration: no single VM's, never freed. */
+#define OWNER_SHARED 0xffu
 
 struct mem_pool {
 	paddr_t base;

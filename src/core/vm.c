@@ -7,6 +7,7 @@
 #include "vm.h"
 
 #include "arch.h"
+#include "ipc.h"
 #include "mem.h"
 #include "tee.h"
 #include "vmdesc.h"
@@ -15,6 +16,22 @@
 
 struct vm vms[MAX_VMS];
 unsigned vm_count;
+
+#define REFUSALS_LOGGED 8u /* per VM and kind, then one line saying so */
+
+bool vm_refusal_loggable(const struct vm *vm, uint32_t counts[MAX_VMS],
+			 const char *what)
+{
+	uint32_t n = __atomic_load_n(&counts[vm->id], __ATOMIC_RELAXED);
+
+	if (n > REFUSALS_LOGGED)
+		return false;
+	n = __atomic_fetch_add(&counts[vm->id], 1, __ATOMIC_RELAXED);
+	if (n == REFUSALS_LOGGED)
+		log_info("vm %u (%s): further refused %s are not logged",
+			 vm->id, vm->name, what);
+	return n < REFUSALS_LOGGED;
+}
 
 struct vcpu *vm_vcpu(struct vm *vm, unsigned id)
 {
@@ -155,7 +172,7 @@ int vm_create(unsigned id, const struct vmdesc_header *blob,
 	memcpy(vm->name, desc->name, sizeof(vm->name));
 	vcpus_create(vm);
 	if (arch_vm_init(vm) || memory_create(vm) || devices_create(vm) ||
-	    vm_console_init(vm))
+	    ipc_vm_map(vm) || vm_console_init(vm))
 		return -1;
 	vm_images_load(vm);
 	vm->vcpus[0].state = VCPU_OFF;
@@ -202,6 +219,7 @@ void vm_print(const struct vm *vm)
 		log_info("  console at 0x%llx, interrupt %u",
 			 (unsigned long long)vm->desc->console_ipa,
 			 vm->desc->console_irq);
+	ipc_vm_print(vm);
 }
 
 static unsigned running_vms(void)

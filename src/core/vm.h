@@ -115,6 +115,14 @@ void vm_images_load(struct vm *vm);
 noreturn void vcpu_fault(struct vcpu *vcpu, uint64_t pc, uint64_t addr,
 			 const char *reason);
 
+/*
+ * Whether one more refused call of kind `what` from `vm` gets its log line:
+ * the first few do, then one line says the rest will not, so a VM cannot
+ * drown the others' output. `counts` is the caller's, one entry per VM.
+ */
+bool vm_refusal_loggable(const struct vm *vm, uint32_t counts[MAX_VMS],
+			 const char *what);
+
 struct vcpu *vm_vcpu(struct vm *vm, unsigned id);
 /* Translate a guest-physical range owned by the VM as RAM into a hypervisor
  * pointer. */

@@ -975,11 +975,18 @@ static int check_ipc(struct ctx *c, int v, const struct vmdesc_vm *vm,
 	if (p->doorbell && vm->console != VMDESC_CONSOLE_NONE &&
 	    p->doorbell == vm->console_irq)
 		return fail(c, v, "ipcs", ki, "doorbell", VMDESC_E_IRQ_VIRTUAL);
-	for (uint32_t j = 0; j < k; j++)
-		if (ipc_at(c, vm, j)->shmem == p->shmem) {
+	for (uint32_t j = 0; j < k; j++) {
+		const struct vmdesc_ipc *q = ipc_at(c, vm, j);
+
+		if (q->shmem == p->shmem)
 			fail(c, v, "ipcs", ki, "shmem", VMDESC_E_IPC_DUP);
-			return note_other(c, ": also ", v, v, "ipcs", (int)j);
-		}
+		else if (p->doorbell && q->doorbell == p->doorbell)
+			fail(c, v, "ipcs", ki, "doorbell",
+			     VMDESC_E_IRQ_VIRTUAL);
+		else
+			continue;
+		return note_other(c, ": also ", v, v, "ipcs", (int)j);
+	}
 	return 0;
 }
 

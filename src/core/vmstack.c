@@ -25,7 +25,6 @@
 #define VMSTACK_MAX_DEPTH 3u
 #define DESC_MAX_SIZE	  (16 * KiB)
 #define ID_SLOT_BITS	  8u
-#define REFUSALS_LOGGED	  8u /* per VM, then one line saying so */
 
 /* One create or destroy at a time: they change several owners at once. */
 static spinlock_t vmstack_lock = SPINLOCK_INIT;
@@ -147,6 +146,9 @@ static int create_check(struct vm *parent, const struct vmdesc_header *blob,
 	d = vmdesc_vm(blob, 0);
 	if (parent->depth >= VMSTACK_MAX_DEPTH)
 		return HS_DENIED;
+	/* Shared memory and doorbells are the boot configuration's only. */
+	if (d->ipcs.count)
+		return HS_NOT_SUPPORTED;
 	/* A child's image is what the parent left in the memory it gives. */
 	for (unsigned i = 0; i < d->images.count; i++)
 		if (vmdesc_image(blob, d, i)->source != VMDESC_IMAGE_IN_PLACE)
@@ -333,22 +335,14 @@ static struct vm *child_build(struct vm *parent, struct vm *child,
 	return child;
 }
 
-/*
- * Why a description was refused, on the console: the first few times for
- * each VM only, so a VM cannot drown the others' output in refusals.
- */
+/* Why a description was refused, on the console (rate-limited). */
 static void log_refusal(const struct vm *parent, const struct vmdesc_error *err)
 {
-	static uint8_t logged[MAX_VMS];
+	static uint32_t logged[MAX_VMS];
 	char msg[192];
 
-	if (logged[parent->id] > REFUSALS_LOGGED)
+	if (!vm_refusal_loggable(parent, logged, "creates"))
 		return;
-	if (logged[parent->id]++ == REFUSALS_LOGGED) {
-		log_info("vm %u (%s): further refused creates are not logged",
-			 parent->id, parent->name);
-		return;
-	}
 	vmdesc_error_format(err, msg, sizeof(msg));
 	log_info("vm %u (%s): create refused: %s", parent->id, parent->name,
 		 msg);

@@ -326,6 +326,19 @@ static bool in_memory(const struct vmref *r, uint64_t base, uint64_t size)
 	return false;
 }
 
+/* How many VMs before this one link region `shmem`: its message-mode side. */
+static uint32_t side_of(const struct vmref *r, uint32_t shmem)
+{
+	uint32_t side = 0;
+
+	for (uint32_t v = 0; vmdesc_vm(r->h, v) != r->vm; v++)
+		for (uint32_t k = 0; k < vmdesc_vm(r->h, v)->ipcs.count; k++)
+			side +=
+			    vmdesc_ipc(r->h, vmdesc_vm(r->h, v), k)->shmem ==
+			    shmem;
+	return side;
+}
+
 static void check_shmem(struct vmref *r, const void *fdt)
 {
 	int res = fdt_path_offset(fdt, "/reserved-memory"), node;
@@ -351,9 +364,17 @@ static void check_shmem(struct vmref *r, const void *fdt)
 		{
 			uint64_t base, size;
 
-			if (reg_at(fdt, node, 0, &base, &size) &&
-			    base == c->ipa && size == s->size)
-				found = true;
+			if (!reg_at(fdt, node, 0, &base, &size) ||
+			    base != c->ipa || size != s->size)
+				continue;
+			found = true;
+			if (u32_of(fdt, node, "tessera,ipc", ~0u) != i ||
+			    u32_of(fdt, node, "tessera,side", ~0u) !=
+				side_of(r, c->shmem))
+				bad(r,
+				    "ipcs[%u]: wrong tessera,ipc or "
+				    "tessera,side",
+				    i);
 		}
 		if (!found)
 			bad(r, "no reserved-memory node for ipcs[%u]", i);

@@ -314,6 +314,7 @@ MUT(m_ipc_overlap, P(0, 0)->ipa = 0x40000000)
 MUT(m_doorbell_range, P(0, 0)->doorbell = 2000)
 MUT(m_doorbell_console, P(0, 0)->doorbell = 33)
 MUT(m_ipc_dup, P(0, 1)->shmem = 0)
+MUT(m_doorbell_dup, P(0, 1)->doorbell = 40)
 /* images */
 MUT(m_image_source, I(0, 0)->source = 9)
 MUT(m_in_place_offset, I(2, 0)->offset = 4096)
@@ -463,6 +464,7 @@ static const struct bad bad_cases[] = {
 	BAD("doorbell not on the board", BOOT, m_doorbell_range, VMDESC_E_IRQ_RANGE, 0, "ipcs[0].doorbell"),
 	BAD("doorbell is the console's", BOOT, m_doorbell_console, VMDESC_E_IRQ_VIRTUAL, 0, "ipcs[0].doorbell"),
 	BAD("shmem linked twice", BOOT, m_ipc_dup, VMDESC_E_IPC_DUP, 0, "ipcs[1].shmem"),
+	BAD("doorbell of another link", BOOT, m_doorbell_dup, VMDESC_E_IRQ_VIRTUAL, 0, "ipcs[1].doorbell"),
 	/* images */
 	BAD("unknown image source", BOOT, m_image_source, VMDESC_E_IMAGE_SOURCE, 0, "images[0].source"),
 	BAD("in-place image with offset", BOOT, m_in_place_offset, VMDESC_E_IMAGE_SOURCE, 2, "images[0].offset"),

@@ -682,6 +682,21 @@ static void write_memory(struct gen *g)
  * nodes, never mapped by the kernel on its own: a driver maps them through
  * the node).
  */
+/* The VM's side of a region's message mode: its rank among the region's VMs.
+ */
+static uint32_t shmem_side(const struct gen *g, uint32_t shmem)
+{
+	uint32_t side = 0;
+
+	for (uint32_t v = 0; v < g->index; v++) {
+		const struct vmdesc_vm *vm = vmdesc_vm(g->h, v);
+
+		for (uint32_t k = 0; k < vm->ipcs.count; k++)
+			side += vmdesc_ipc(g->h, vm, k)->shmem == shmem;
+	}
+	return side;
+}
+
 static void write_reserved(struct gen *g)
 {
 	bool any = g->vm->ipcs.count > 0 || g->o->nstack > 0;
@@ -727,6 +742,7 @@ static void write_reserved(struct gen *g)
 		prop_empty(g, "no-map");
 		prop_str(g, "label", name);
 		prop_u32(g, "tessera,ipc", i); /* HC_IPC_NOTIFY's argument */
+		prop_u32(g, "tessera,side", shmem_side(g, c->shmem));
 		if (c->flags & VMDESC_IPC_RO)
 			prop_empty(g, "tessera,read-only");
 		if (c->doorbell)

@@ -25,6 +25,8 @@
 #ifndef BENCH_H
 #define BENCH_H
 
+#include <stdatomic.h>
+
 #include <guest.h>
 #include <guest/arch_if.h>
 
@@ -386,6 +388,25 @@ BENCH_FN void bench_init(void)
 	test_print("clock: counter %lu Hz (%lu ns a tick), fine clock %s, %s",
 		   (unsigned long)f, (unsigned long)bench.tick, fine,
 		   bench.env);
+}
+
+/*
+ * Sleeps until *count is want or *watchdog is set (by a timer the caller
+ * armed); false on the watchdog. Interrupts are masked around the check so
+ * none slips in between it and the WFI, which wakes for a pending interrupt
+ * even when masked.
+ */
+BENCH_FN bool bench_sleep_until(atomic_uint *count, unsigned want,
+				volatile bool *watchdog)
+{
+	irq_mask();
+	while (atomic_load(count) != want && !*watchdog) {
+		cpu_idle();
+		irq_unmask();
+		irq_mask();
+	}
+	irq_unmask();
+	return atomic_load(count) == want;
 }
 
 /* ---- statistics and the result line ----------------------------------- */

@@ -145,22 +145,10 @@ static void ipi_secondary(unsigned cpu)
 	irq_enable(SGI_PING);
 }
 
-/*
- * Sleeps until the pong handler ran. Interrupts are masked around the
- * check so none slips in between it and the WFI, which wakes for a
- * pending interrupt even when masked. The timer, armed as a watchdog,
- * wakes us if the reply never comes.
- */
+/* Sleeps until the pong handler ran; the timer is the watchdog. */
 static void wait_pong(unsigned want, unsigned done)
 {
-	irq_mask();
-	while (atomic_load(&pongs) != want && !timer_fired) {
-		cpu_idle();
-		irq_unmask();
-		irq_mask();
-	}
-	irq_unmask();
-	if (atomic_load(&pongs) != want)
+	if (!bench_sleep_until(&pongs, want, &timer_fired))
 		guest_fail("IPI: no reply from cpu 1 after %u round trips",
 			   done);
 }

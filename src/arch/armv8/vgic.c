@@ -311,6 +311,32 @@ void arch_virq_set_level(struct vm *vm, uint32_t irq, bool level)
 	spin_unlock(&vm->arch.vgic_lock);
 }
 
+void arch_vm_add_virq(struct vm *vm, uint32_t irq)
+{
+	if (irq < VGIC_LOCAL_IRQS || irq >= VGIC_MAX_IRQS)
+		return;
+	spin_lock(&vm->arch.vgic_lock);
+	vm->arch.spi[irq - VGIC_LOCAL_IRQS] =
+	    (struct virq){.exists = 1, .edge = 1};
+	spin_unlock(&vm->arch.vgic_lock);
+}
+
+void arch_vm_raise_virq(struct vm *vm, uint32_t irq)
+{
+	struct virq *v;
+	struct vcpu *target;
+
+	if (irq < VGIC_LOCAL_IRQS || irq >= VGIC_MAX_IRQS)
+		return;
+	spin_lock(&vm->arch.vgic_lock);
+	v = &vm->arch.spi[irq - VGIC_LOCAL_IRQS];
+	target = &vm->vcpus[v->target];
+	/* Already pending: the raise coalesces, no kick is needed. */
+	if (v->exists && !v->hw && !bitmap_test(target->arch.pending, irq))
+		raise_locked(target, irq);
+	spin_unlock(&vm->arch.vgic_lock);
+}
+
 void vgic_maintenance(struct vcpu *vcpu)
 {
 	struct vm *vm = vcpu->vm;

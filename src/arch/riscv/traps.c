@@ -5,6 +5,7 @@
  * guest's VM, never the hypervisor.
  */
 #include "../../core/arch.h"
+#include "../../core/ipc.h"
 #include "../../core/vm.h"
 #include "../../core/vmstack.h"
 #include "csr.h"
@@ -113,13 +114,14 @@ static const struct vm_region *region_at(const struct vm *vm, ipa_t ipa)
 
 static noreturn void outside(struct vcpu *vcpu, ipa_t gpa, uint64_t cause)
 {
-	const struct vm_region *r = region_at(vcpu->vm, gpa);
+	/* Its memory: a region, or a shared-memory window. */
+	bool mine = region_at(vcpu->vm, gpa) || ipc_window_at(vcpu->vm, gpa);
 	const char *why = "access outside the VM's memory";
 
 	if (cause == EXC_INST_GUEST_PAGE_FAULT)
-		why = r ? "instruction fetch from non-executable memory"
-			: "instruction fetch outside the VM's memory";
-	else if (r && cause == EXC_STORE_GUEST_PAGE_FAULT)
+		why = mine ? "instruction fetch from non-executable memory"
+			   : "instruction fetch outside the VM's memory";
+	else if (mine && cause == EXC_STORE_GUEST_PAGE_FAULT)
 		why = "write to read-only memory";
 	vcpu_fault(vcpu, vcpu->regs.sepc, gpa, why);
 }

@@ -145,8 +145,9 @@ static void complete(struct vm *vm, uint32_t id)
 	s->in_flight = 0;
 	if (s->hw)
 		hw_complete(vm, id);
-	else if (s->level)
+	else if (s->level || s->latched)
 		bitmap_set(vm->arch.pending, id);
+	s->latched = 0;
 }
 
 static uint32_t claim(struct vm *vm, struct vcpu *vcpu)
@@ -308,6 +309,36 @@ void arch_virq_set_level(struct vm *vm, uint32_t irq, bool level)
 		if (!level)
 			bitmap_clear(vm->arch.pending, irq);
 		else if (!s->in_flight)
+			bitmap_set(vm->arch.pending, irq);
+		lines_update(vm);
+	}
+	spin_unlock(&vm->arch.plic_lock);
+}
+
+void arch_vm_add_virq(struct vm *vm, uint32_t irq)
+{
+	if (irq == 0 || irq >= VPLIC_SOURCES)
+		return;
+	spin_lock(&vm->arch.plic_lock);
+	vm->arch.src[irq] = (struct vplic_src){.exists = 1};
+	bitmap_set(vm->arch.exists, irq);
+	spin_unlock(&vm->arch.plic_lock);
+}
+
+/*
+ * An edge, as the PLIC's gateway takes it: pending until claimed, and one
+ * more after the completion if it came while the source was in flight.
+ */
+void arch_vm_raise_virq(struct vm *vm, uint32_t irq)
+{
+	struct vplic_src *s;
+
+	spin_lock(&vm->arch.plic_lock);
+	s = src_of(vm, irq);
+	if (s && !s->hw) {
+		if (s->in_flight)
+			s->latched = 1;
+		else
 			bitmap_set(vm->arch.pending, irq);
 		lines_update(vm);
 	}

@@ -1,14 +1,24 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Interrupts without an interrupt controller: the guest needs only the
- * hart's local ones, the supervisor timer and software interrupts (no
- * PLIC). The 16 SGIs of the shared API share the one software interrupt: a
- * sender sets the SGI's bit in the target's pending mask, then has SBI raise
- * the target's SSIP; the target takes the bits it has enabled one by one.
+ * Interrupts: the hart's local ones (supervisor timer and software
+ * interrupts) and, for the tests that enable one, PLIC sources at QEMU
+ * virt's PLIC through the hart's S-mode context (2 * hart + 1, as QEMU and
+ * Tessera's virtual PLIC number them). The 16 SGIs of the shared API share
+ * the one software interrupt: a sender sets the SGI's bit in the target's
+ * pending mask, then has SBI raise the target's SSIP; the target takes the
+ * bits it has enabled one by one.
  */
 #include <stdatomic.h>
 
+#include <arch/mmio.h>
 #include <arch/riscv.h>
+
+#define PLIC_BASE	    0x0c000000ul
+#define PLIC_PRIORITY(src)  (PLIC_BASE + 4ul * (src))
+#define PLIC_ENABLE(ctx)    (PLIC_BASE + 0x2000ul + 0x80ul * (ctx))
+#define PLIC_THRESHOLD(ctx) (PLIC_BASE + 0x200000ul + 0x1000ul * (ctx))
+#define PLIC_CLAIM(ctx)	    (PLIC_THRESHOLD(ctx) + 4)
+#define PLIC_SOURCES	    96u /* QEMU virt's */
 
 static atomic_uint sgi_pending[GUEST_MAX_CPUS];
 /* Each CPU's own enabled SGIs, written only by that CPU. */
@@ -17,6 +27,11 @@ static unsigned sgi_enabled[GUEST_MAX_CPUS];
 const char *irqc_name(void)
 {
 	return "SBI";
+}
+
+static unsigned long plic_context(unsigned cpu)
+{
+	return 2 * cpu_to_hart(cpu) + 1;
 }
 
 void irq_cpu_init(unsigned cpu)
@@ -50,6 +65,17 @@ unsigned long arch_irq_ack(void)
 		atomic_fetch_and(&sgi_pending[cpu], ~(1u << sgi));
 		return sgi;
 	}
+	/*
+	 * The claim register itself says whether a source waits: in a VM on
+	 * QEMU 7.2, sip reads without SEIP while the external interrupt is
+	 * taken.
+	 */
+	if (read_sie() & SIE_SEIE) {
+		uint32_t src = mmio_read32(PLIC_CLAIM(plic_context(cpu)));
+
+		if (src)
+			return ARCH_DEVICE_IRQ(src);
+	}
 	/* Stays due until the handler sets a new deadline. */
 	if (timer_due())
 		return ARCH_TIMER_IRQ;
@@ -63,7 +89,21 @@ unsigned arch_irq_intid(unsigned long ack)
 
 void arch_irq_eoi(unsigned long ack)
 {
-	(void)ack;
+	if (ack >= ARCH_PLIC_FIRST && ack != ARCH_IRQ_NONE)
+		mmio_write32(PLIC_CLAIM(plic_context(cpu_id())),
+			     (uint32_t)(ack - ARCH_PLIC_FIRST));
+}
+
+/* The source at priority 1 (0 never interrupts), enabled for this hart. */
+static void plic_enable(unsigned src, unsigned cpu)
+{
+	unsigned long ctx = plic_context(cpu);
+	uintptr_t word = PLIC_ENABLE(ctx) + 4 * (src / 32);
+
+	mmio_write32(PLIC_PRIORITY(src), 1);
+	mmio_write32(PLIC_THRESHOLD(ctx), 0);
+	mmio_write32(word, mmio_read32(word) | 1u << (src % 32));
+	set_sie(SIE_SEIE);
 }
 
 void arch_irq_enable(unsigned intid, unsigned cpu)
@@ -76,6 +116,9 @@ void arch_irq_enable(unsigned intid, unsigned cpu)
 			set_sip(SIP_SSIP);
 	} else if (intid == ARCH_TIMER_IRQ) {
 		set_sie(SIE_STIE);
+	} else if (intid > ARCH_PLIC_FIRST &&
+		   intid < ARCH_DEVICE_IRQ(PLIC_SOURCES)) {
+		plic_enable(intid - ARCH_PLIC_FIRST, cpu);
 	} else {
 		guest_fail("irq_enable(%u): no such interrupt", intid);
 	}

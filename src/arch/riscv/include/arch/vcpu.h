@@ -78,6 +78,7 @@ struct vplic_src {
 	uint8_t level : 1;  /* line level of an emulated device */
 	uint8_t in_flight : 1; /* claimed, not completed */
 	uint8_t routed : 1;    /* the physical source is enabled on `route` */
+	uint8_t latched : 1; /* an edge of a virtual one came while in flight */
 };
 
 struct arch_vm {

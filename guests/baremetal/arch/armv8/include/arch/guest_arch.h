@@ -11,6 +11,8 @@
 
 /* The virtual generic timer's PPI. */
 #define ARCH_TIMER_IRQ 27
+/* An interrupt number of a VM description is the INTID itself. */
+#define ARCH_DEVICE_IRQ(n) (n)
 /* How tests name the value of cpu_hwid_of(). */
 #define CPU_HWID_NAME "mpidr"
 /* Where the VM's RAM starts (QEMU virt's layout, which Tessera copies). */

@@ -19,6 +19,8 @@
 #define SIE_STIE (1ul << IRQ_S_TIMER)
 #define SIP_SSIP SIE_SSIE
 #define SIP_STIP SIE_STIE
+#define SIE_SEIE (1ul << IRQ_S_EXT)
+#define SIP_SEIP SIE_SEIE
 
 /* scause: the top bit tells an interrupt from an exception. */
 #define SCAUSE_IRQ_SHIFT 63

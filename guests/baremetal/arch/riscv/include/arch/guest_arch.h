@@ -18,6 +18,12 @@
 #define ARCH_SGI_COUNT	  16
 #define ARCH_LOCAL_IRQ(c) (ARCH_SGI_COUNT + (c))
 #define ARCH_TIMER_IRQ	  ARCH_LOCAL_IRQ(IRQ_S_TIMER)
+/*
+ * PLIC source n (an interrupt number of a VM description) is interrupt
+ * 32 + n, past the local ones.
+ */
+#define ARCH_PLIC_FIRST	   32u
+#define ARCH_DEVICE_IRQ(n) (ARCH_PLIC_FIRST + (n))
 /* How tests name the value of cpu_hwid_of(). */
 #define CPU_HWID_NAME "hart"
 /* Where the VM's RAM starts (QEMU virt's layout, which Tessera copies). */
