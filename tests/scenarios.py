@@ -292,8 +292,9 @@ HOSTILE_STOPPED = stopped(0, "hostile", "0x[0-9a-f]+", OUTSIDE + "$")
 HOSTILE_FORBID = [r"PANIC", r"^\[hostile\] .*(FAIL|finding:|unexpected|survived)"]
 
 
-def hostile_next_to_baremetal(name, config, timeout):
-    return {"name": name, "config": config, "machine": arm_machine(),
+def hostile_next_to_baremetal(name, config, timeout, platform=ARM):
+    return {"name": name, "config": config, "platform": platform,
+            "machine": arm_machine() if platform == ARM else rv_machine(),
             "timeout": timeout,
             "expect": [HOSTILE + r"seed 0x[0-9a-f]+$", HOSTILE + r"10000 calls, seed ",
                        r"^\[healthy\] hello\[0\]: tick \d+$", HOSTILE_NO_LEAK,
@@ -304,8 +305,9 @@ def hostile_next_to_baremetal(name, config, timeout):
                                         r"^\[healthy\] .*unexpected"]}
 
 
-def hostile_next_to_linux(name, config, timeout):
-    return {"name": name, "config": config, "machine": arm_machine(),
+def hostile_next_to_linux(name, config, timeout, platform=ARM):
+    return {"name": name, "config": config, "platform": platform,
+            "machine": arm_machine() if platform == ARM else rv_machine(),
             "timeout": timeout,
             "expect": [HOSTILE + r"seed 0x[0-9a-f]+$", r"^\[linux\] " + LINUX_INIT,
                        {"send": "echo during-$((6*7))\n"}, r"^\[linux\] during-42$",
@@ -319,6 +321,10 @@ def hostile_next_to_linux(name, config, timeout):
 SCENARIOS += [
     hostile_next_to_baremetal("arm-hostile-next-to-baremetal", "test-hostile", 120),
     hostile_next_to_linux("arm-hostile-next-to-linux", "test-hostile-linux", 300),
+    hostile_next_to_baremetal("riscv-hostile-next-to-baremetal", "test-riscv-hostile",
+                              180, RV),
+    hostile_next_to_linux("riscv-hostile-next-to-linux", "test-riscv-hostile-linux",
+                          300, RV),
 ]
 
 # make soak (tests/soak.mk, tests/soak.py): the same with 10^6 calls.
@@ -327,6 +333,10 @@ SOAK_SCENARIOS = [
                               "test-hostile-soak", 900),
     hostile_next_to_linux("arm-soak-hostile-next-to-linux",
                           "test-hostile-linux-soak", 1200),
+    hostile_next_to_baremetal("riscv-soak-hostile-next-to-baremetal",
+                              "test-riscv-hostile-soak", 1200, RV),
+    hostile_next_to_linux("riscv-soak-hostile-next-to-linux",
+                          "test-riscv-hostile-linux-soak", 1500, RV),
 ]
 
 # The isolation catalogue (configs/test-iso-*.c; the other VM's memory is

@@ -23,7 +23,7 @@ static struct hc_result hyp_stats(void)
 	return (struct hc_result){HS_OK, {hyp_mem.free_pages, in_use}};
 }
 
-struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
+struct hc_result hypercall(struct vcpu *vcpu, uint64_t fn,
 			   const uint64_t args[5])
 {
 	switch (fn) {

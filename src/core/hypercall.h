@@ -10,7 +10,7 @@ struct hc_result {
 };
 
 /* Tessera's own calls (include/tessera/hypercall.h), arch-neutral. */
-struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
+struct hc_result hypercall(struct vcpu *vcpu, uint64_t fn,
 			   const uint64_t args[5]);
 
 #endif

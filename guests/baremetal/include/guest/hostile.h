@@ -101,14 +101,14 @@ struct hostile_vm {
 };
 
 /*
- * A hostile program on an architecture whose <arch/hostile.h> is still a
- * placeholder (it defines HOSTILE_UNSUPPORTED): it says so and powers off.
+ * A hostile program not written yet for architecture `arch_` (a string):
+ * it says so and powers off.
  */
-#define HOSTILE_NOT_PORTED(name_)                                        \
-	GUEST_TEST(name_);                                               \
-	void test_main(void)                                             \
-	{                                                                \
-		test_print("not ported to " HOSTILE_UNSUPPORTED " yet"); \
+#define HOSTILE_NOT_PORTED(name_, arch_)                   \
+	GUEST_TEST(name_);                                 \
+	void test_main(void)                               \
+	{                                                  \
+		test_print("not ported to " arch_ " yet"); \
 	}
 
 #endif

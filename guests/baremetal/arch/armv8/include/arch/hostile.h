@@ -37,6 +37,8 @@ static unsigned long hostile_arg(struct hrng *r);
 
 /* x0..x17: SMCCC's argument, result and (1.1) preserved registers. */
 #define HOSTILE_CALL_REGS 18
+/* A call is described by x0..x5: the function id and its arguments. */
+#define HOSTILE_SHOWN_REGS 6
 /* SMC #1: Tessera traps every SMC; the immediate is not SMCCC's business. */
 #define HOSTILE_CONDUITS 3
 HOSTILE_TABLE char *const hostile_conduit_names[HOSTILE_CONDUITS] = {
@@ -213,6 +215,13 @@ static inline bool hostile_fw_ends_caller(uint32_t id)
 	}
 }
 
+/* The last character a call of CPU 0 puts on the console: none here. */
+static inline int hostile_fw_last_char(const struct hostile_call *c)
+{
+	(void)c;
+	return -1;
+}
+
 /* Prints output per call: drawn only rarely (see hostile.c). */
 static inline bool hostile_fw_is_noisy(uint32_t id)
 {
@@ -328,6 +337,47 @@ static inline uint32_t hostile_fw_sweep_id(unsigned k)
 	else
 		id = PSCI_ID((k - 256) & 0x1f) | (k & 0x20 ? SMCCC_64 : 0);
 	return hostile_fw_ends_caller(id) ? 0 : id;
+}
+
+/* Loads the k-th sweep call; false where that would be a call ending us. */
+static inline bool hostile_fw_sweep(struct hostile_call *c, unsigned k)
+{
+	uint32_t id = hostile_fw_sweep_id(k);
+
+	c->r[0] = id;
+	return id != 0;
+}
+
+/*
+ * Calls meant for a TEE: every function 0..3 and the queries of the SMCCC
+ * trusted application and trusted OS owners 48..63, SMC32 and SMC64,
+ * through every conduit, then FF-A (0x84000060..0x8400008f). The k-th is
+ * loaded into c; returns its conduit.
+ */
+#define HOSTILE_TEE_OWNER_CALLS (7 * 2 * HOSTILE_CONDUITS)
+#define HOSTILE_TEE_CALLS	(16 * HOSTILE_TEE_OWNER_CALLS + 0x30)
+
+static inline unsigned hostile_tee_call(unsigned k, struct hostile_call *c)
+{
+	static const uint32_t fns[] = {0, 1, 2, 3, 0xff00, 0xff01, 0xff03};
+	unsigned owner = 48 + k / HOSTILE_TEE_OWNER_CALLS;
+	unsigned form = k % (2 * HOSTILE_CONDUITS);
+
+	if (k >= 16 * HOSTILE_TEE_OWNER_CALLS) {
+		uint32_t fn = 0x60 + (k - 16 * HOSTILE_TEE_OWNER_CALLS);
+
+		c->r[0] = PSCI_ID(fn) | (fn & 1 ? SMCCC_64 : 0);
+		return 0;
+	}
+	c->r[0] = SMCCC_FAST | owner << 24 | (form & 1 ? SMCCC_64 : 0) |
+		  fns[k % HOSTILE_TEE_OWNER_CALLS / (2 * HOSTILE_CONDUITS)];
+	return form / 2;
+}
+
+/* A TEE that is not there: SMCCC's NOT_SUPPORTED. */
+static inline bool hostile_tee_refused(const struct hostile_call *c)
+{
+	return (int32_t)c->r[0] == SMCCC_NOT_SUPPORTED;
 }
 
 /* Writes why a firmware call's answer breaks SMCCC / PSCI; false if fine. */
@@ -540,10 +590,11 @@ static inline bool hostile_load_fits(unsigned width, enum hostile_how how,
 }
 
 /*
- * A load pair: two registers from one access, which leaves the hypervisor
- * no syndrome (ESR ISV = 0) to emulate a device access from.
+ * A device access no hypervisor can emulate from a trap: a load pair, two
+ * registers from one access, which leaves no syndrome (ESR ISV = 0).
  */
-static inline unsigned long hostile_load_pair(unsigned long addr)
+#define HOSTILE_UNEMULABLE_NAME "a load pair at"
+static inline unsigned long hostile_unemulable(unsigned long addr)
 {
 	unsigned long a, b;
 
@@ -560,7 +611,10 @@ static inline unsigned long hostile_load_pair(unsigned long addr)
 #define HOSTILE_GICD_SIZE 0x10000ul
 #define HOSTILE_GICR_SIZE 0x20000ul /* per vCPU: RD frame, SGI frame */
 #define HOSTILE_GICR_SGI  0x10000ul
-#define HOSTILE_TIMER_PPI 27u
+/* The per-vCPU frames of WIN_INTC_LOCAL, and the second half of each. */
+#define HOSTILE_LOCAL_FRAME  HOSTILE_GICR_SIZE
+#define HOSTILE_LOCAL_SECOND HOSTILE_GICR_SGI
+#define HOSTILE_TIMER_PPI    27u
 
 static inline bool hostile_gicv3(void)
 {
