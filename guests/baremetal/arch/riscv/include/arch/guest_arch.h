@@ -53,16 +53,7 @@ static inline void cpu_relax(void)
 	__asm__ volatile(".insn i 0x0f, 0, x0, x0, 0x010" : : : "memory");
 }
 
-/*
- * Waits a moment for another CPU's cpu_notify(). RISC-V has no WFE, and
- * WFI would need an interrupt to wake it: a waiter polls instead.
- */
-static inline void cpu_wait(void)
-{
-	cpu_relax();
-}
-
-/* Makes earlier stores visible to CPUs polling in cpu_wait(). */
+/* Makes earlier stores visible to CPUs waiting in cpu_wait(). */
 static inline void cpu_notify(void)
 {
 	__asm__ volatile("fence rw, rw" : : : "memory");
@@ -104,6 +95,32 @@ static inline unsigned long irq_save(void)
 static inline void irq_restore(unsigned long flags)
 {
 	set_sstatus(flags & SSTATUS_SIE);
+}
+
+/*
+ * Waits a moment for another CPU's cpu_notify(). RISC-V has no WFE: the
+ * waiter raises its own software interrupt, which is sure to come, and
+ * sleeps in WFI until it is there. A poll would do as well in real time,
+ * but under QEMU's -icount all harts run in turns on one thread and a
+ * polling hart keeps the others (the one it waits for) out for a whole
+ * time slice, seconds of guest time; a WFI ends the hart's turn at once.
+ * Interrupts are masked across so that the software interrupt is taken
+ * after the WFI (a stray one for arch_irq_ack, which clears it), never
+ * before, which would leave the WFI asleep. Before irq_cpu_init() enabled
+ * that interrupt, it polls.
+ */
+static inline void cpu_wait(void)
+{
+	unsigned long flags;
+
+	if (!(read_sie() & SIE_SSIE)) {
+		cpu_relax();
+		return;
+	}
+	flags = irq_save();
+	set_sip(SIP_SSIP);
+	cpu_idle();
+	irq_restore(flags);
 }
 
 #endif
