@@ -24,12 +24,16 @@
 #define HOSTILE_GUEST(name_) \
 	IMAGE("guests/baremetal-riscv/" name_ ".bin", HOSTILE_ENTRY)
 #define HOSTILE_CONSOLE NS16550(0x10000000, 10)
+#define HOSTILE_RTC	0x00101000 /* goldfish, PLIC source 11 */
+#define HOSTILE_RTC_IRQ 11
 #else
 #define HOSTILE_RAM   0x40000000
 #define HOSTILE_ENTRY 0x40000000
 #define HOSTILE_GUEST(name_) \
 	IMAGE("guests/baremetal/" name_ ".bin", HOSTILE_ENTRY)
 #define HOSTILE_CONSOLE PL011(0x09000000, 33)
+#define HOSTILE_RTC	0x09010000 /* PL031, interrupt 34 */
+#define HOSTILE_RTC_IRQ 34
 #endif
 
 #define HOSTILE_BOOT_ARG(calls_, seconds_) \
@@ -68,12 +72,13 @@
 #define PROBE_VM(name_, cpu_, probe_) \
 	PROBE_VM_WITH(name_, cpu_, probe_, REGIONS(RAM(HOSTILE_RAM, 16 * MiB)))
 
-/* The owner of QEMU virt's PL031 RTC and its interrupt 34, which it uses. */
-#define RTC_OWNER_VM(name_, cpu_)                                            \
-	VM(.name = name_, .cpus = CPUS(cpu_),                                \
-	   .memory = REGIONS(RAM(0x40000000, 16 * MiB)),                     \
-	   .devices = DEVICES(DEVICE(0x09010000, 0x1000)), .irqs = IRQS(34), \
-	   .images = IMAGES(IMAGE("guests/baremetal/rtc.bin", 0x40000000)),  \
-	   .entry = 0x40000000, .console = PL011(0x09000000, 33))
+/* The owner of QEMU virt's RTC and its interrupt, which it uses. */
+#define RTC_OWNER_VM(name_, cpu_)                                          \
+	VM(.name = name_, .cpus = CPUS(cpu_),                              \
+	   .memory = REGIONS(RAM(HOSTILE_RAM, 16 * MiB)),                  \
+	   .devices = DEVICES(DEVICE(HOSTILE_RTC, 0x1000)),                \
+	   .irqs = IRQS(HOSTILE_RTC_IRQ),                                  \
+	   .images = IMAGES(HOSTILE_GUEST("rtc")), .entry = HOSTILE_ENTRY, \
+	   .console = HOSTILE_CONSOLE)
 
 #endif

@@ -407,8 +407,7 @@ SCENARIOS += [
 ]
 
 # The isolation catalogue on RISC-V (configs/test-riscv-iso-*.c; the other
-# VM's memory is riscv-attack-other-memory; an interrupt not owned is not
-# ported yet, see docs/security.md).
+# VM's memory is riscv-attack-other-memory).
 SCENARIOS += [
     {"name": "riscv-iso-hypervisor-memory", "platform": RV,
      "config": "test-riscv-iso-hypmem", "machine": rv_machine(), "timeout": 60,
@@ -419,11 +418,30 @@ SCENARIOS += [
                 r"^\[healthy\] hello\[0\]: tick 30$"],
      "forbid": [r"survived", r"PANIC", r"vm 3 \(healthy\) stopped"]},
     {"name": "riscv-iso-device", "platform": RV, "config": "test-riscv-iso-device",
-     "machine": rv_machine(), "timeout": 60,
+     "machine": rv_machine(), "timeout": 60, "exits": True,
      "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x101000$",
                 stopped(0, "intruder", "0x101000", OUTSIDE),
-                r"^\[owner\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped"]},
+                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 11 ",
+                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
+     "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped",
+                r"^\[owner\] .*(FAIL|unexpected|without an alarm)"]},
+    {"name": "riscv-iso-interrupt", "platform": RV, "config": "test-riscv-iso-irq",
+     "machine": rv_machine(), "timeout": 60, "exits": True,
+     "expect": [r"^\[intruder\] attack_irq\[0\]: enabling on our context interrupt 11: "
+                r"ignored$",
+                r"^\[intruder\] attack_irq\[0\]: enabling on the next hart's context "
+                r"interrupt 11: ignored$",
+                r"^\[intruder\] attack_irq\[0\]: completing, then claiming, interrupt 11: "
+                r"ignored$",
+                r"^\[intruder\] attack_irq\[0\]: \d+ SGIs to vCPUs we do not have: "
+                r"none delivered$",
+                r"^\[intruder\] attack_irq\[0\]: an SGI to ourselves: delivered$",
+                r"^\[intruder\] attack_irq\[0\]: PASS$",
+                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 11 ",
+                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
+     "forbid": [r"PANIC", r"vm \d \((intruder|owner)\) stopped",
+                r"^\[owner\] .*(FAIL|unexpected|without an alarm)",
+                r"^\[intruder\] .*(FAIL|misdelivered)"]},
     {"name": "riscv-iso-child-tee-ipc-calls", "platform": RV,
      "config": "test-riscv-iso-calls", "machine": rv_machine(), "timeout": 180,
      "exits": True, "unordered": True,

@@ -100,15 +100,21 @@ struct hostile_vm {
 	unsigned long ram_base, ram_size;
 };
 
-/*
- * A hostile program not written yet for architecture `arch_` (a string):
- * it says so and powers off.
- */
-#define HOSTILE_NOT_PORTED(name_, arch_)                   \
-	GUEST_TEST(name_);                                 \
-	void test_main(void)                               \
-	{                                                  \
-		test_print("not ported to " arch_ " yet"); \
-	}
+/* A write the interrupt controller must ignore (tests/attack_irq.c). */
+struct hostile_irq_write {
+	const char *what;
+	unsigned long addr;
+	unsigned width;
+	unsigned long value;
+	unsigned long mask;  /* the bits that must read back 0 */
+	bool after_settling; /* undoing: made once nothing was delivered */
+};
+
+/* An SGI / IPI for vCPUs the VM does not have (tests/attack_irq.c). */
+struct hostile_ipi_beyond {
+	unsigned reg; /* which register or call: see hostile_ipi_names */
+	unsigned long value;
+	const char *what;
+};
 
 #endif

@@ -853,12 +853,15 @@ static inline unsigned long hostile_ipi_value(struct hrng *r)
 	return v;
 }
 
-/* Writes `value` to SGI register `reg`: 0, 1, 2 as in hostile_ipi_names. */
-static inline void hostile_ipi(unsigned reg, unsigned long value)
+/*
+ * Writes `value` to SGI register `reg`: 0, 1, 2 as in hostile_ipi_names.
+ * A register answers no status: 0.
+ */
+static inline long hostile_ipi(unsigned reg, unsigned long value)
 {
 	if (!hostile_gicv3()) { /* GICv2: GICD_SGIR, a 32-bit register */
 		mmio_write32(GICD_BASE + 0xf00, (uint32_t)value);
-		return;
+		return 0;
 	}
 	__asm__ volatile("dsb ishst" : : : "memory");
 	switch (reg) {
@@ -873,6 +876,111 @@ static inline void hostile_ipi(unsigned reg, unsigned long value)
 		break;
 	}
 	__asm__ volatile("isb" : : : "memory");
+	return 0;
+}
+
+/* Only delivery tells: an SGI register answers nothing. */
+static inline bool hostile_ipi_refused(long status)
+{
+	(void)status;
+	return true;
+}
+
+/*
+ * SGI `sgi` for vCPUs the VM does not have: target lists beyond its vCPUs,
+ * other Aff1 / Aff2 / Aff3, RS, "all others" with no other vCPU, through each
+ * SGI register (GICv3), or GICD_SGIR's target list and filter (GICv2).
+ */
+#define HOSTILE_IPIS_BEYOND (8 * HOSTILE_IPI_REGS)
+
+static inline unsigned hostile_ipis_beyond(unsigned vcpus, unsigned sgi,
+					   struct hostile_ipi_beyond *b)
+{
+	const unsigned long intid = (unsigned long)sgi << 24;
+	const unsigned long mine = (1ul << vcpus) - 1;
+	const struct {
+		unsigned long value;
+		const char *what;
+	} beyond[] = {
+	    {intid | (0xfffful & ~mine), "Aff0 beyond our vCPUs"},
+	    {intid | 1ul << 16 | 0xffff, "Aff1 = 1"},
+	    {intid | 0xfful << 16 | 0xffff, "Aff1 = 255"},
+	    {intid | 1ul << 32 | 0xffff, "Aff2 = 1"},
+	    {intid | 1ul << 48 | 0xffff, "Aff3 = 1"},
+	    {intid | 1ul << 44 | 0xffff, "RS = 1: Aff0 16..31"},
+	    {intid | 0xfful << 48 | 0xfful << 32 | 0xfful << 16 | 0xffff,
+	     "Aff3.Aff2.Aff1 = 255.255.255"},
+	    {intid | 1ul << 40, "IRM: every other vCPU, and we have no other"},
+	};
+	unsigned n = 0;
+
+	if (!hostile_gicv3()) { /* GICD_SGIR: target list in bits 16..23 */
+		b[n++] =
+		    (struct hostile_ipi_beyond){0, (0xfful & ~mine) << 16 | sgi,
+						"targets beyond our vCPUs"};
+		if (vcpus == 1) /* filter 1: every other CPU interface */
+			b[n++] = (struct hostile_ipi_beyond){
+			    0, 1ul << 24 | sgi, "every other vCPU"};
+		return n;
+	}
+	for (unsigned i = 0; i < sizeof(beyond) / sizeof(beyond[0]); i++) {
+		if (beyond[i].value & 1ul << 40 && vcpus != 1)
+			continue;
+		for (unsigned reg = 0; reg < HOSTILE_IPI_REGS; reg++)
+			b[n++] = (struct hostile_ipi_beyond){
+			    reg, beyond[i].value, beyond[i].what};
+	}
+	return n;
+}
+
+/* ---- writes for an interrupt the VM does not own ---- */
+
+/*
+ * Distributor writes for SPI `target`: group 1, priority 0, edge-triggered,
+ * enabled, routed (GICv3) and targeted at the caller, pending, active; once
+ * nothing was delivered, disabled and cleared.
+ */
+#define HOSTILE_IRQ_WRITES 10
+
+static inline unsigned hostile_irq_writes(unsigned target,
+					  struct hostile_irq_write *w)
+{
+	unsigned long word = GICD_BASE + target / 32 * 4;
+	unsigned long bit = 1ul << (target % 32);
+	unsigned long byte = GICD_BASE + (target & ~3ul);
+	unsigned long lane = 0xfful << (target % 4 * 8);
+	unsigned long cfg = GICD_BASE + target / 16 * 4;
+	unsigned long cfg_bits = 3ul << (target % 16 * 2);
+	unsigned n = 0;
+
+	w[n++] = (struct hostile_irq_write){"group 1 for", word + 0x080, 4,
+					    bit,	   bit,		 false};
+	w[n++] = (struct hostile_irq_write){
+	    "priority 0 for", byte + 0x400, 4, 0, lane, false};
+	w[n++] = (struct hostile_irq_write){
+	    "edge-triggering", cfg + 0xc00, 4, cfg_bits, cfg_bits, false};
+	w[n++] = (struct hostile_irq_write){"enabling", word + 0x100, 4,
+					    bit,	bit,	      false};
+	if (hostile_gicv3())
+		w[n++] = (struct hostile_irq_write){
+		    "routing to ourselves",
+		    GICD_BASE + 0x6000 + target * 8ul,
+		    8,
+		    read_mpidr() & 0xff00fffffful,
+		    ~0ul,
+		    false};
+	w[n++] = (struct hostile_irq_write){
+	    "targeting ourselves with", byte + 0x800, 4,
+	    lane & 0x01010101,		lane,	      false};
+	w[n++] = (struct hostile_irq_write){
+	    "making pending", word + 0x200, 4, bit, bit, false};
+	w[n++] = (struct hostile_irq_write){
+	    "making active", word + 0x300, 4, bit, bit, false};
+	w[n++] = (struct hostile_irq_write){"disabling", word + 0x180, 4,
+					    bit,	 bit,	       true};
+	w[n++] = (struct hostile_irq_write){"clearing", word + 0x280, 4,
+					    bit,	bit,	      true};
+	return n;
 }
 
 /* ---- addresses worth passing around ---- */

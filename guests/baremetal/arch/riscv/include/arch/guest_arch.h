@@ -13,11 +13,13 @@
  * Interrupt numbers, in the shared numbering of <guest.h>: 0..15 are the
  * guest's software-generated interrupts (SGIs), all carried by the
  * supervisor software interrupt; the hart's local interrupts follow as
- * 16 + their scause code.
+ * 16 + their scause code, and the PLIC's sources 32 + their number.
  */
 #define ARCH_SGI_COUNT	  16
 #define ARCH_LOCAL_IRQ(c) (ARCH_SGI_COUNT + (c))
 #define ARCH_TIMER_IRQ	  ARCH_LOCAL_IRQ(IRQ_S_TIMER)
+/* The PLIC's sources follow the local interrupts (bits up to 15). */
+#define ARCH_PLIC_IRQ(src) (32 + (src))
 /* How tests name the value of cpu_hwid_of(). */
 #define CPU_HWID_NAME "hart"
 /* Where the VM's RAM starts (QEMU virt's layout, which Tessera copies). */

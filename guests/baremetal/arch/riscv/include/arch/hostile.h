@@ -16,7 +16,9 @@
  *   enables, its contexts; the NS16550), the widths Tessera's models take
  *   there, and what the program keeps for itself (LCR.DLAB and MCR.LOOP
  *   clear, its console's characters);
- * - IPIs through SBI with random hart masks.
+ * - IPIs through SBI with random hart masks;
+ * - for tests/attack_irq.c, the PLIC writes and the IPIs an interrupt and
+ *   harts the VM does not own would take.
  *
  * RV64 has no 32-bit registers: HOW_READ_SX32 is the same sign-extending
  * load as HOW_READ_SX64. Only hostile programs include this header.
@@ -29,12 +31,6 @@
 
 #include <arch/mmio.h>
 #include <arch/riscv.h>
-
-/*
- * attack_irq attacks a GIC distributor; its PLIC counterpart is not written
- * yet (the guest library has no PLIC driver for the owner's side).
- */
-#define HOSTILE_IRQ_UNSUPPORTED "riscv"
 
 /* Provided by the test program: see arch/armv8/include/arch/hostile.h. */
 static unsigned long hostile_arg(struct hrng *r);
@@ -841,12 +837,96 @@ static inline unsigned long hostile_ipi_value(struct hrng *r)
 				 : hrng_below(r, 0x10000);
 }
 
-static inline void hostile_ipi(unsigned reg, unsigned long value)
+/* Sends an IPI as `reg` says (see hostile_ipi_names); the SBI error. */
+static inline long hostile_ipi(unsigned reg, unsigned long value)
 {
 	if (reg == 0)
-		sbi_call(SBI_EXT_IPI, SBI_IPI_SEND, value, 0, 0);
-	else
-		sbi_call(SBI_EXT_IPI, SBI_IPI_SEND, 1, value, 0);
+		return sbi_call(SBI_EXT_IPI, SBI_IPI_SEND, value, 0, 0).error;
+	return sbi_call(SBI_EXT_IPI, SBI_IPI_SEND, 1, value, 0).error;
+}
+
+/* An IPI naming a hart the VM does not have: refused as a whole. */
+static inline bool hostile_ipi_refused(long status)
+{
+	return status == SBI_ERR_INVALID_PARAM;
+}
+
+/*
+ * IPIs for harts the VM does not have: masks past its harts, bases past
+ * them, far away and wrapping. SBI IPIs carry no SGI number (`sgi`): the
+ * guest library posts its SGIs beside them.
+ */
+#define HOSTILE_IPIS_BEYOND 8
+
+static inline unsigned hostile_ipis_beyond(unsigned vcpus, unsigned sgi,
+					   struct hostile_ipi_beyond *b)
+{
+	unsigned n = 0;
+
+	(void)sgi;
+	b[n++] = (struct hostile_ipi_beyond){
+	    0, 0xfffful & ~((1ul << vcpus) - 1), "hart_mask beyond our harts"};
+	b[n++] = (struct hostile_ipi_beyond){0, 1ul << 63, "hart 63"};
+	b[n++] = (struct hostile_ipi_beyond){1, vcpus, "the hart after ours"};
+	b[n++] = (struct hostile_ipi_beyond){1, vcpus + 1ul, "the one after"};
+	b[n++] = (struct hostile_ipi_beyond){1, 8, "hart 8"};
+	b[n++] = (struct hostile_ipi_beyond){1, 63, "hart 63"};
+	b[n++] = (struct hostile_ipi_beyond){1, 1ul << 32, "hart 2^32"};
+	b[n++] = (struct hostile_ipi_beyond){1, ~0ul - 1, "hart 2^64 - 2"};
+	return n;
+}
+
+/* ---- writes for an interrupt the VM does not own ---- */
+
+/*
+ * PLIC writes for source `target`: a priority, enabled on the caller's
+ * context, on its M-mode context and on the next hart's (another VM's),
+ * pending (read-only), a completion (read back: a claim); once nothing was
+ * delivered, disabled again.
+ */
+#define HOSTILE_IRQ_WRITES 7
+
+static inline unsigned hostile_irq_writes(unsigned target,
+					  struct hostile_irq_write *w)
+{
+	unsigned long ctx = 2 * cpu_to_hart(cpu_id()) + 1;
+	unsigned long word = target / 32 * 4, bit = 1ul << (target % 32);
+	unsigned long enable = HOSTILE_PLIC_BASE + HOSTILE_PLIC_ENABLE + word;
+	unsigned n = 0;
+
+	w[n++] = (struct hostile_irq_write){
+	    "priority 7 for", HOSTILE_PLIC_BASE + target * 4ul, 4, 7, 7, false};
+	w[n++] = (struct hostile_irq_write){
+	    "enabling on our context", enable + ctx * 0x80, 4, bit, bit, false};
+	w[n++] = (struct hostile_irq_write){"enabling on our M-mode context",
+					    enable + (ctx - 1) * 0x80,
+					    4,
+					    bit,
+					    bit,
+					    false};
+	w[n++] = (struct hostile_irq_write){"enabling on the next hart's "
+					    "context",
+					    enable + (ctx + 2) * 0x80,
+					    4,
+					    bit,
+					    bit,
+					    false};
+	w[n++] = (struct hostile_irq_write){"making pending",
+					    HOSTILE_PLIC_BASE + 0x1000 + word,
+					    4,
+					    bit,
+					    bit,
+					    false};
+	w[n++] = (struct hostile_irq_write){
+	    "completing, then claiming,",
+	    HOSTILE_PLIC_BASE + HOSTILE_PLIC_CONTEXT + ctx * 0x1000 + 4,
+	    4,
+	    target,
+	    ~0ul,
+	    false};
+	w[n++] = (struct hostile_irq_write){
+	    "disabling", enable + ctx * 0x80, 4, 0, bit, true};
+	return n;
 }
 
 /* ---- addresses worth passing around ---- */
