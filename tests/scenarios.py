@@ -126,7 +126,8 @@ SCENARIOS += [
      "expect": [r"PSCI_VERSION: 65537", r"FEATURES\(unknown\): -1",
                 r"CPU_ON of a CPU we do not have: -2", r"CPU_ON of ourselves: -4",
                 r"AFFINITY_INFO\(cpu 1\) after its CPU_OFF: 1",
-                r"vm 0 \(psci\) reset", r"came back after SYSTEM_RESET",
+                r"vm 0 \(psci\) reset", r"^\[psci\] an unfinished line$",
+                r"^\[psci\] psci\[0\]: came back after SYSTEM_RESET$",
                 r"^\[psci\] psci\[0\]: PASS", r"all VMs are off"],
      "forbid": [r"still running", r"FAIL", r"PANIC", r"stopped:"]},
 ]
@@ -289,7 +290,9 @@ def stopped(vm, name, address, why):
 
 
 HOSTILE_STOPPED = stopped(0, "hostile", "0x[0-9a-f]+", OUTSIDE + "$")
-HOSTILE_FORBID = [r"PANIC", r"^\[hostile\] .*(FAIL|finding:|unexpected|survived)"]
+# A reset or power-off would restart or end the run unnoticed otherwise.
+HOSTILE_FORBID = [r"PANIC", r"^\[hostile\] .*(FAIL|finding:|unexpected|survived)",
+                  r"vm 0 \(hostile\) (reset|powered off)"]
 
 
 def hostile_next_to_baremetal(name, config, timeout, platform=ARM):

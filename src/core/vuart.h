@@ -50,6 +50,12 @@ bool vuart_ns16550_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
 /* One byte of input for the VM; dropped when its FIFO is full, as on hardware.
  */
 void vuart_receive(struct vuart *u, uint8_t c);
+/*
+ * The VM restarts: the UART is as at power-on (either model's registers,
+ * no input, the line lowered), and a line the VM left unfinished ends, so
+ * that the next boot's output starts on a line of its own.
+ */
+void vuart_reset(struct vuart *u);
 /* Re-drive the interrupt line after the guest finished handling it. */
 void vuart_resample(struct vuart *u);
 

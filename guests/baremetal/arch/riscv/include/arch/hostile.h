@@ -307,9 +307,10 @@ static inline void hostile_fw_args(struct hrng *r, struct hostile_call *c,
 		c->r[6] = SBI_HSM_HART_STATUS;
 	if (ext == SBI_EXT_HSM && c->r[6] == SBI_HSM_HART_SUSPEND)
 		c->r[0] &= ~HSM_SUSPEND_NON_RETENTIVE;
-	/* SRST: a reset type or a reason it must refuse. */
+	/* SRST: a reset type or a reason (0, 1, 0xf0000000 up) it must refuse.
+	 */
 	if (ext == SBI_EXT_SRST && c->r[6] == 0 && (uint32_t)c->r[0] <= 2 &&
-	    (uint32_t)c->r[1] <= 1) {
+	    ((uint32_t)c->r[1] <= 1 || (uint32_t)c->r[1] >= 0xf0000000u)) {
 		if (hrng_one_in(r, 2))
 			c->r[0] = 3 + hrng_below(r, 0x10000);
 		else
