@@ -101,24 +101,28 @@ static inline void irq_restore(unsigned long flags)
 
 /*
  * Waits a moment for another CPU's cpu_notify(). RISC-V has no WFE: the
- * waiter raises its own software interrupt, which is sure to come, and
- * sleeps in WFI until it is there. A poll would do as well in real time,
- * but under QEMU's -icount all harts run in turns on one thread and a
- * polling hart keeps the others (the one it waits for) out for a whole
- * time slice, seconds of guest time; a WFI ends the hart's turn at once.
+ * waiter spins a little, then raises its own software interrupt, which is
+ * sure to come, and sleeps in WFI until it is there. Under QEMU's -icount
+ * all harts run in turns on one thread, and a hart that only polls keeps
+ * the others (the one it waits for) out for a whole time slice, seconds of
+ * guest time; a WFI ends the hart's turn at once. The spin keeps the WFIs
+ * rare without -icount, where QEMU takes its global lock at every WFI: a
+ * hart doing nothing else starved the timers of the other harts of a
+ * busy machine (a neighbour's timer stood still for half a second).
  * Interrupts are masked across so that the software interrupt is taken
  * after the WFI (a stray one for arch_irq_ack, which clears it), never
  * before, which would leave the WFI asleep. Before irq_cpu_init() enabled
- * that interrupt, it polls.
+ * that interrupt, it only spins.
  */
+#define CPU_WAIT_SPINS 1024
 static inline void cpu_wait(void)
 {
 	unsigned long flags;
 
-	if (!(read_sie() & SIE_SSIE)) {
+	for (unsigned i = 0; i < CPU_WAIT_SPINS; i++)
 		cpu_relax();
+	if (!(read_sie() & SIE_SSIE))
 		return;
-	}
 	flags = irq_save();
 	set_sip(SIP_SSIP);
 	cpu_idle();

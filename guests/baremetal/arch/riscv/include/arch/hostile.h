@@ -340,7 +340,8 @@ static inline void hostile_fw_setup(struct hrng *r, struct hostile_call *c,
 		if (kind < 12) /* a known one, or next to one */
 			c->r[7] =
 			    sbi_known_exts[hrng_below(r, SBI_KNOWN_EXTS)] +
-			    (hrng_one_in(r, 4) ? hrng_below(r, 9) - 4 : 0);
+			    (hrng_one_in(r, 4) ? (long)hrng_below(r, 9) - 4
+					       : 0);
 		else if (kind < 15) /* anywhere in a range */
 			c->r[7] = 0x08000000ul * (1 + hrng_below(r, 3)) +
 				  hrng_below(r, 0x1000000);
