@@ -106,9 +106,10 @@ static inline void irq_restore(unsigned long flags)
  * all harts run in turns on one thread, and a hart that only polls keeps
  * the others (the one it waits for) out for a whole time slice, seconds of
  * guest time; a WFI ends the hart's turn at once. The spin keeps the WFIs
- * rare without -icount, where QEMU takes its global lock at every WFI: a
- * hart doing nothing else starved the timers of the other harts of a
- * busy machine (a neighbour's timer stood still for half a second).
+ * rare without -icount: a hart making nothing but WFIs starved the timer of
+ * another hart of its VM on a busy machine (it stood still for half a
+ * second, in the hostile soak next to Linux; probably QEMU's global lock,
+ * which its threads take at every halt).
  * Interrupts are masked across so that the software interrupt is taken
  * after the WFI (a stray one for arch_irq_ack, which clears it), never
  * before, which would leave the WFI asleep. Before irq_cpu_init() enabled
