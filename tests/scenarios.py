@@ -342,144 +342,90 @@ SOAK_SCENARIOS = [
                           "test-riscv-hostile-linux-soak", 1500, RV),
 ]
 
-# The isolation catalogue (configs/test-iso-*.c; the other VM's memory is
-# arm-attack-other-memory): each offender stopped or refused with its log
-# line, each neighbour unaffected.
-SCENARIOS += [
-    {"name": "arm-iso-hypervisor-memory", "config": "test-iso-hypmem",
-     "machine": arm_machine(), "timeout": 60, "unordered": True,
-     "expect": [stopped(0, "probe-low", "0x0", OUTSIDE),
-                stopped(1, "probe-past-ram", "0x41000000", OUTSIDE),
-                stopped(2, "probe-high", "0xffe00000", OUTSIDE),
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 3 \(healthy\) stopped"]},
-    {"name": "arm-iso-device", "config": "test-iso-device",
-     "machine": arm_machine(), "timeout": 60, "exits": True,
-     "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x9010000$",
-                stopped(0, "intruder", "0x9010000", OUTSIDE),
-                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 34 ",
-                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped",
-                r"^\[owner\] .*(FAIL|unexpected|without an alarm)"]},
-    {"name": "arm-iso-interrupt", "config": "test-iso-irq",
-     "machine": arm_machine(), "timeout": 60, "exits": True,
-     "expect": [r"^\[intruder\] attack_irq\[0\]: enabling interrupt 34: ignored$",
-                r"^\[intruder\] attack_irq\[0\]: routing to ourselves interrupt 34: "
-                r"ignored$",
-                r"^\[intruder\] attack_irq\[0\]: making pending interrupt 34: ignored$",
-                r"^\[intruder\] attack_irq\[0\]: \d+ SGIs to vCPUs we do not have: "
-                r"none delivered$",
-                r"^\[intruder\] attack_irq\[0\]: an SGI to ourselves: delivered$",
-                r"^\[intruder\] attack_irq\[0\]: PASS$",
-                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 34 ",
-                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"PANIC", r"vm \d \((intruder|owner)\) stopped",
-                r"^\[owner\] .*(FAIL|unexpected|without an alarm)",
-                r"^\[intruder\] .*(FAIL|misdelivered)"]},
-    {"name": "arm-iso-child-tee-ipc-calls", "config": "test-iso-calls",
-     "machine": arm_machine(), "timeout": 120, "exits": True, "unordered": True,
-     "expect": [r"^\[intruder\] attack_calls\[0\]: \d+ rounds, \d+ calls, all refused",
-                r"^\[intruder\] attack_calls\[0\]: PASS$",
-                r"^\[parent\] vmstack\[0\]: child 2 yielded 202$",
-                r"^\[parent\] vmstack\[0\]: \d+ creates and destroys: free pages (\d+) "
-                r"before, \1 after",
-                r"^\[parent\] vmstack\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"PANIC", r"FAIL", r"survived",
-                r"vm [01] \((parent|intruder)\) stopped"]},
-    {"name": "arm-iso-shared-region", "config": "test-iso-shmem",
-     "machine": arm_machine(), "timeout": 60,
-     "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x50000000$",
-                stopped(0, "intruder", "0x50000000", OUTSIDE),
-                r"^\[member\] hello\[0\]: tick \d+$", r"^\[member\] hello\[0\]: tick \d+$"],
-     "forbid": [r"survived", r"PANIC", r"vm 1 \(member\) stopped"]},
-    {"name": "arm-iso-stage2-permissions", "config": "test-iso-perm",
-     "machine": arm_machine(), "timeout": 60, "unordered": True,
-     "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from 0x42000000: allowed$",
-                stopped(0, "ro-writer", "0x42000000", "write to read-only memory$"),
-                r"^\[tessera\] vm 1 \(nx-runner\) stopped: vcpu 0, pc 0x42000000, "
-                r"address 0x42000000: instruction fetch",
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
-    {"name": "arm-iso-bad-device-access", "config": "test-iso-bad-access",
-     "machine": arm_machine(), "timeout": 60, "unordered": True,
-     "expect": [stopped(0, "wide-read", "0x9000000", "bad emulated device access$"),
-                stopped(1, "load-pair", "0x8000000",
-                        "device access with an instruction that cannot be emulated$"),
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
-]
+# The isolation catalogue (configs/test-iso-*.c, configs/test-riscv-iso-*.c;
+# the other VM's memory is {arm,riscv}-attack-other-memory): each offender
+# stopped or refused with its log line, each neighbour unaffected. What
+# differs between the architectures: configurations, addresses, the RTC's
+# interrupt and the interrupt controller's registers.
+ISO_ARCHES = {
+    "arm": {"platform": ARM, "machine": arm_machine(), "cfg": "test-iso-",
+            "past_ram": "0x41000000", "rtc": "0x9010000", "rtc_irq": 34,
+            "shmem": "0x50000000", "perm": "0x42000000", "console": "0x9000000",
+            "unemulable": ("load-pair", "0x8000000"), "calls_timeout": 120,
+            "irq_writes": ["enabling", "routing to ourselves", "making pending"]},
+    "riscv": {"platform": RV, "machine": rv_machine(), "cfg": "test-riscv-iso-",
+              "past_ram": "0x81000000", "rtc": "0x101000", "rtc_irq": 11,
+              "shmem": "0x90000000", "perm": "0x82000000", "console": "0x10000000",
+              "unemulable": ("atomic", "0xc000000"), "calls_timeout": 180,
+              "irq_writes": ["enabling on our context",
+                             "enabling on the next hart's context",
+                             "completing, then claiming,"]},
+}
 
-# The isolation catalogue on RISC-V (configs/test-riscv-iso-*.c; the other
-# VM's memory is riscv-attack-other-memory).
-SCENARIOS += [
-    {"name": "riscv-iso-hypervisor-memory", "platform": RV,
-     "config": "test-riscv-iso-hypmem", "machine": rv_machine(), "timeout": 60,
-     "unordered": True,
-     "expect": [stopped(0, "probe-low", "0x0", OUTSIDE),
-                stopped(1, "probe-past-ram", "0x81000000", OUTSIDE),
-                stopped(2, "probe-high", "0xffe00000", OUTSIDE),
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 3 \(healthy\) stopped"]},
-    {"name": "riscv-iso-device", "platform": RV, "config": "test-riscv-iso-device",
-     "machine": rv_machine(), "timeout": 60, "exits": True,
-     "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x101000$",
-                stopped(0, "intruder", "0x101000", OUTSIDE),
-                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 11 ",
-                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped",
-                r"^\[owner\] .*(FAIL|unexpected|without an alarm)"]},
-    {"name": "riscv-iso-interrupt", "platform": RV, "config": "test-riscv-iso-irq",
-     "machine": rv_machine(), "timeout": 60, "exits": True,
-     "expect": [r"^\[intruder\] attack_irq\[0\]: enabling on our context interrupt 11: "
-                r"ignored$",
-                r"^\[intruder\] attack_irq\[0\]: enabling on the next hart's context "
-                r"interrupt 11: ignored$",
-                r"^\[intruder\] attack_irq\[0\]: completing, then claiming, interrupt 11: "
-                r"ignored$",
-                r"^\[intruder\] attack_irq\[0\]: \d+ SGIs to vCPUs we do not have: "
-                r"none delivered$",
-                r"^\[intruder\] attack_irq\[0\]: an SGI to ourselves: delivered$",
-                r"^\[intruder\] attack_irq\[0\]: PASS$",
-                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 11 ",
-                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"PANIC", r"vm \d \((intruder|owner)\) stopped",
-                r"^\[owner\] .*(FAIL|unexpected|without an alarm)",
-                r"^\[intruder\] .*(FAIL|misdelivered)"]},
-    {"name": "riscv-iso-child-tee-ipc-calls", "platform": RV,
-     "config": "test-riscv-iso-calls", "machine": rv_machine(), "timeout": 180,
-     "exits": True, "unordered": True,
-     "expect": [r"^\[intruder\] attack_calls\[0\]: \d+ rounds, \d+ calls, all refused",
-                r"^\[intruder\] attack_calls\[0\]: PASS$",
-                r"^\[parent\] vmstack\[0\]: child 2 yielded 202$",
-                r"^\[parent\] vmstack\[0\]: \d+ creates and destroys: free pages (\d+) "
-                r"before, \1 after",
-                r"^\[parent\] vmstack\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"PANIC", r"FAIL", r"survived",
-                r"vm [01] \((parent|intruder)\) stopped"]},
-    {"name": "riscv-iso-shared-region", "platform": RV,
-     "config": "test-riscv-iso-shmem", "machine": rv_machine(), "timeout": 60,
-     "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x90000000$",
-                stopped(0, "intruder", "0x90000000", OUTSIDE),
-                r"^\[member\] hello\[0\]: tick \d+$", r"^\[member\] hello\[0\]: tick \d+$"],
-     "forbid": [r"survived", r"PANIC", r"vm 1 \(member\) stopped"]},
-    {"name": "riscv-iso-stage2-permissions", "platform": RV,
-     "config": "test-riscv-iso-perm", "machine": rv_machine(), "timeout": 60,
-     "unordered": True,
-     "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from 0x82000000: allowed$",
-                stopped(0, "ro-writer", "0x82000000", "write to read-only memory$"),
-                r"^\[tessera\] vm 1 \(nx-runner\) stopped: vcpu 0, pc 0x82000000, "
-                r"address 0x82000000: instruction fetch from non-executable memory$",
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
-    {"name": "riscv-iso-bad-device-access", "platform": RV,
-     "config": "test-riscv-iso-bad-access", "machine": rv_machine(), "timeout": 60,
-     "unordered": True,
-     "expect": [stopped(0, "wide-read", "0x10000000", "bad emulated device access$"),
-                stopped(1, "atomic", "0xc000000",
-                        "device access with an instruction that cannot be emulated$"),
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
-]
+
+def iso_scenarios(arch, a):
+    intruder, owner = r"^\[intruder\] attack_irq\[0\]: ", r"^\[owner\] rtc\[0\]: "
+    rtc_alarm = owner + r"alarm 2: interrupt %d " % a["rtc_irq"]
+    owner_forbid = r"^\[owner\] .*(FAIL|unexpected|without an alarm)"
+    common = {"platform": a["platform"], "machine": a["machine"], "timeout": 60}
+    return [dict(common, **sc) for sc in [
+        {"name": f"{arch}-iso-hypervisor-memory", "config": a["cfg"] + "hypmem",
+         "unordered": True,
+         "expect": [stopped(0, "probe-low", "0x0", OUTSIDE),
+                    stopped(1, "probe-past-ram", a["past_ram"], OUTSIDE),
+                    stopped(2, "probe-high", "0xffe00000", OUTSIDE),
+                    r"^\[healthy\] hello\[0\]: tick 30$"],
+         "forbid": [r"survived", r"PANIC", r"vm 3 \(healthy\) stopped"]},
+        {"name": f"{arch}-iso-device", "config": a["cfg"] + "device", "exits": True,
+         "expect": [r"^\[intruder\] attack_probe\[0\]: reading %s$" % a["rtc"],
+                    stopped(0, "intruder", a["rtc"], OUTSIDE), rtc_alarm,
+                    owner + r"PASS$", r"all VMs are off"],
+         "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped", owner_forbid]},
+        {"name": f"{arch}-iso-interrupt", "config": a["cfg"] + "irq", "exits": True,
+         "expect": [intruder + r"%s interrupt %d: ignored$" % (w, a["rtc_irq"])
+                    for w in a["irq_writes"]] +
+                   [intruder + r"\d+ SGIs to vCPUs we do not have: none delivered$",
+                    intruder + r"an SGI to ourselves: delivered$", intruder + r"PASS$",
+                    rtc_alarm, owner + r"PASS$", r"all VMs are off"],
+         "forbid": [r"PANIC", r"vm \d \((intruder|owner)\) stopped", owner_forbid,
+                    r"^\[intruder\] .*(FAIL|misdelivered)"]},
+        {"name": f"{arch}-iso-child-tee-ipc-calls", "config": a["cfg"] + "calls",
+         "timeout": a["calls_timeout"], "exits": True, "unordered": True,
+         "expect": [r"^\[intruder\] attack_calls\[0\]: \d+ rounds, \d+ calls, all refused",
+                    r"^\[intruder\] attack_calls\[0\]: PASS$",
+                    r"^\[parent\] vmstack\[0\]: child 2 yielded 202$",
+                    r"^\[parent\] vmstack\[0\]: \d+ creates and destroys: free pages (\d+) "
+                    r"before, \1 after",
+                    r"^\[parent\] vmstack\[0\]: PASS$", r"all VMs are off"],
+         "forbid": [r"PANIC", r"FAIL", r"survived",
+                    r"vm [01] \((parent|intruder)\) stopped"]},
+        {"name": f"{arch}-iso-shared-region", "config": a["cfg"] + "shmem",
+         "expect": [r"^\[intruder\] attack_probe\[0\]: reading %s$" % a["shmem"],
+                    stopped(0, "intruder", a["shmem"], OUTSIDE),
+                    r"^\[member\] hello\[0\]: tick \d+$",
+                    r"^\[member\] hello\[0\]: tick \d+$"],
+         "forbid": [r"survived", r"PANIC", r"vm 1 \(member\) stopped"]},
+        {"name": f"{arch}-iso-stage2-permissions", "config": a["cfg"] + "perm",
+         "unordered": True,
+         "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from %s: allowed$"
+                    % a["perm"],
+                    stopped(0, "ro-writer", a["perm"], "write to read-only memory$"),
+                    r"^\[tessera\] vm 1 \(nx-runner\) stopped: vcpu 0, pc %s, "
+                    r"address %s: instruction fetch" % (a["perm"], a["perm"]),
+                    r"^\[healthy\] hello\[0\]: tick 30$"],
+         "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
+        {"name": f"{arch}-iso-bad-device-access", "config": a["cfg"] + "bad-access",
+         "unordered": True,
+         "expect": [stopped(0, "wide-read", a["console"], "bad emulated device access$"),
+                    stopped(1, a["unemulable"][0], a["unemulable"][1],
+                            "device access with an instruction that cannot be emulated$"),
+                    r"^\[healthy\] hello\[0\]: tick 30$"],
+         "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
+    ]]
+
+
+for _arch, _params in ISO_ARCHES.items():
+    SCENARIOS += iso_scenarios(_arch, _params)
 
 # A per-VM TEE (docs/tee.md): Debian's Linux with its own Debian OP-TEE OS in
 # a TEE VM stacked on its CPUs, the hypervisor as the dispatcher; Debian's

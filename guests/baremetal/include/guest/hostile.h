@@ -77,6 +77,31 @@ enum hostile_how {
 	HOW_COUNT,
 };
 
+/*
+ * Is the value a load of `width` bytes made as `how` may return?
+ * HOSTILE_SX32_MASK (the architecture's, defined before this header): what
+ * a sign-extending load into a 32-bit register keeps (RV64 has none: all).
+ */
+static inline bool hostile_load_fits(unsigned width, enum hostile_how how,
+				     unsigned long v)
+{
+	unsigned bits = width * 8;
+	unsigned long low = bits == 64 ? v : v & ((1ul << bits) - 1);
+	unsigned long sx =
+	    bits == 64 ? v : (low ^ (1ul << (bits - 1))) - (1ul << (bits - 1));
+
+	switch (how) {
+	case HOW_READ:
+		return v == low;
+	case HOW_READ_SX32:
+		return v == (sx & HOSTILE_SX32_MASK);
+	case HOW_READ_SX64:
+		return v == sx;
+	default:
+		return true;
+	}
+}
+
 /* One emulated register window of the VM (interrupt controller, console). */
 enum hostile_window_kind {
 	WIN_INTC_DIST,	/* distributor (GICD) / the PLIC's global part */

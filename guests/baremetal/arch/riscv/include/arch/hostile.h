@@ -27,6 +27,8 @@
 #define ARCH_HOSTILE_H
 
 #include <guest.h>
+/* What a sign-extending load into a 32-bit register keeps (guest/hostile.h). */
+#define HOSTILE_SX32_MASK (~0ul)
 #include <guest/hostile.h>
 
 #include <arch/mmio.h>
@@ -628,26 +630,6 @@ static inline unsigned long hostile_mmio(unsigned long addr, unsigned width,
 		break;
 	}
 	return v;
-}
-
-/* Is the value a load of `width` bytes made as `how` may return? */
-static inline bool hostile_load_fits(unsigned width, enum hostile_how how,
-				     unsigned long v)
-{
-	unsigned bits = width * 8;
-	unsigned long low = bits == 64 ? v : v & ((1ul << bits) - 1);
-	unsigned long sx =
-	    bits == 64 ? v : (low ^ (1ul << (bits - 1))) - (1ul << (bits - 1));
-
-	switch (how) {
-	case HOW_READ:
-		return v == low;
-	case HOW_READ_SX32:
-	case HOW_READ_SX64:
-		return v == sx;
-	default:
-		return true;
-	}
 }
 
 /*
