@@ -7,7 +7,7 @@
 # BENCH_ARCH picks the architectures (a comma-separated list).
 .PHONY: bench bench-check
 
-BENCH_ARCH ?= armv8
+BENCH_ARCH ?= armv8,riscv
 BENCH_TOLERANCE ?= 0.10
 
 bench:

@@ -784,7 +784,7 @@ def check(records, baseline_path, tol):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--arch", default="armv8")
+    ap.add_argument("--arch", default="armv8,riscv")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results.json"))
     ap.add_argument("--png", default=None, help="default: --out with .png")
     ap.add_argument("--check", metavar="BASELINE", default=None)

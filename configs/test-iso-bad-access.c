@@ -8,5 +8,5 @@
 
 TESSERA_CONFIG("qemu-aarch64-virt",
 	       PROBE_VM("wide-read", 0, PROBE(0x09000000, PROBE_READ)),
-	       PROBE_VM("load-pair", 1, PROBE(0x08000000, PROBE_PAIR)),
+	       PROBE_VM("load-pair", 1, PROBE(0x08000000, PROBE_UNEMULABLE)),
 	       HEALTHY_VM("healthy", 2, 3));

@@ -131,7 +131,8 @@ SCENARIOS += [
      "expect": [r"PSCI_VERSION: 65537", r"FEATURES\(unknown\): -1",
                 r"CPU_ON of a CPU we do not have: -2", r"CPU_ON of ourselves: -4",
                 r"AFFINITY_INFO\(cpu 1\) after its CPU_OFF: 1",
-                r"vm 0 \(psci\) reset", r"came back after SYSTEM_RESET",
+                r"vm 0 \(psci\) reset", r"^\[psci\] an unfinished line$",
+                r"^\[psci\] psci\[0\]: came back after SYSTEM_RESET$",
                 r"^\[psci\] psci\[0\]: PASS", r"all VMs are off"],
      "forbid": [r"still running", r"FAIL", r"PANIC", r"stopped:"]},
 ]
@@ -294,11 +295,14 @@ def stopped(vm, name, address, why):
 
 
 HOSTILE_STOPPED = stopped(0, "hostile", "0x[0-9a-f]+", OUTSIDE + "$")
-HOSTILE_FORBID = [r"PANIC", r"^\[hostile\] .*(FAIL|finding:|unexpected|survived)"]
+# A reset or power-off would restart or end the run unnoticed otherwise.
+HOSTILE_FORBID = [r"PANIC", r"^\[hostile\] .*(FAIL|finding:|unexpected|survived)",
+                  r"vm 0 \(hostile\) (reset|powered off)"]
 
 
-def hostile_next_to_baremetal(name, config, timeout):
-    return {"name": name, "config": config, "machine": arm_machine(),
+def hostile_next_to_baremetal(name, config, timeout, platform=ARM):
+    return {"name": name, "config": config, "platform": platform,
+            "machine": arm_machine() if platform == ARM else rv_machine(),
             "timeout": timeout,
             "expect": [HOSTILE + r"seed 0x[0-9a-f]+$", HOSTILE + r"10000 calls, seed ",
                        r"^\[healthy\] hello\[0\]: tick \d+$", HOSTILE_NO_LEAK,
@@ -309,8 +313,9 @@ def hostile_next_to_baremetal(name, config, timeout):
                                         r"^\[healthy\] .*unexpected"]}
 
 
-def hostile_next_to_linux(name, config, timeout):
-    return {"name": name, "config": config, "machine": arm_machine(),
+def hostile_next_to_linux(name, config, timeout, platform=ARM):
+    return {"name": name, "config": config, "platform": platform,
+            "machine": arm_machine() if platform == ARM else rv_machine(),
             "timeout": timeout,
             "expect": [HOSTILE + r"seed 0x[0-9a-f]+$", r"^\[linux\] " + LINUX_INIT,
                        {"send": "echo during-$((6*7))\n"}, r"^\[linux\] during-42$",
@@ -324,6 +329,10 @@ def hostile_next_to_linux(name, config, timeout):
 SCENARIOS += [
     hostile_next_to_baremetal("arm-hostile-next-to-baremetal", "test-hostile", 120),
     hostile_next_to_linux("arm-hostile-next-to-linux", "test-hostile-linux", 300),
+    hostile_next_to_baremetal("riscv-hostile-next-to-baremetal", "test-riscv-hostile",
+                              180, RV),
+    hostile_next_to_linux("riscv-hostile-next-to-linux", "test-riscv-hostile-linux",
+                          300, RV),
 ]
 
 # make soak (tests/soak.mk, tests/soak.py): the same with 10^6 calls.
@@ -332,79 +341,103 @@ SOAK_SCENARIOS = [
                               "test-hostile-soak", 900),
     hostile_next_to_linux("arm-soak-hostile-next-to-linux",
                           "test-hostile-linux-soak", 1200),
+    hostile_next_to_baremetal("riscv-soak-hostile-next-to-baremetal",
+                              "test-riscv-hostile-soak", 1200, RV),
+    hostile_next_to_linux("riscv-soak-hostile-next-to-linux",
+                          "test-riscv-hostile-linux-soak", 1500, RV),
 ]
 
-# The isolation catalogue (configs/test-iso-*.c; the other VM's memory is
-# arm-attack-other-memory): each offender stopped or refused with its log
-# line, each neighbour unaffected.
+# The isolation catalogue (configs/test-iso-*.c, configs/test-riscv-iso-*.c;
+# the other VM's memory is {arm,riscv}-attack-other-memory): each offender
+# stopped or refused with its log line, each neighbour unaffected. What
+# differs between the architectures: configurations, addresses, the RTC's
+# interrupt and the interrupt controller's registers.
+ISO_ARCHES = {
+    "arm": {"platform": ARM, "machine": arm_machine(), "cfg": "test-iso-",
+            "past_ram": "0x41000000", "rtc": "0x9010000", "rtc_irq": 34,
+            "shmem": "0x50000000", "perm": "0x42000000", "console": "0x9000000",
+            "unemulable": ("load-pair", "0x8000000"), "calls_timeout": 120,
+            "irq_writes": ["enabling", "routing to ourselves", "making pending"]},
+    "riscv": {"platform": RV, "machine": rv_machine(), "cfg": "test-riscv-iso-",
+              "past_ram": "0x81000000", "rtc": "0x101000", "rtc_irq": 11,
+              "shmem": "0x90000000", "perm": "0x82000000", "console": "0x10000000",
+              "unemulable": ("atomic", "0xc000000"), "calls_timeout": 180,
+              "irq_writes": ["enabling on our context",
+                             "enabling on the next hart's context",
+                             "completing, then claiming,"]},
+}
+
+
+def iso_scenarios(arch, a):
+    intruder, owner = r"^\[intruder\] attack_irq\[0\]: ", r"^\[owner\] rtc\[0\]: "
+    rtc_alarm = owner + r"alarm 2: interrupt %d " % a["rtc_irq"]
+    owner_forbid = r"^\[owner\] .*(FAIL|unexpected|without an alarm)"
+    common = {"platform": a["platform"], "machine": a["machine"], "timeout": 60}
+    return [dict(common, **sc) for sc in [
+        {"name": f"{arch}-iso-hypervisor-memory", "config": a["cfg"] + "hypmem",
+         "unordered": True,
+         "expect": [stopped(0, "probe-low", "0x0", OUTSIDE),
+                    stopped(1, "probe-past-ram", a["past_ram"], OUTSIDE),
+                    stopped(2, "probe-high", "0xffe00000", OUTSIDE),
+                    r"^\[healthy\] hello\[0\]: tick 30$"],
+         "forbid": [r"survived", r"PANIC", r"vm 3 \(healthy\) stopped"]},
+        {"name": f"{arch}-iso-device", "config": a["cfg"] + "device", "exits": True,
+         "expect": [r"^\[intruder\] attack_probe\[0\]: reading %s$" % a["rtc"],
+                    stopped(0, "intruder", a["rtc"], OUTSIDE), rtc_alarm,
+                    owner + r"PASS$", r"all VMs are off"],
+         "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped", owner_forbid]},
+        {"name": f"{arch}-iso-interrupt", "config": a["cfg"] + "irq", "exits": True,
+         "expect": [intruder + r"%s interrupt %d: ignored$" % (w, a["rtc_irq"])
+                    for w in a["irq_writes"]] +
+                   [intruder + r"\d+ SGIs to vCPUs we do not have: none delivered$",
+                    intruder + r"an SGI to ourselves: delivered$", intruder + r"PASS$",
+                    rtc_alarm, owner + r"PASS$", r"all VMs are off"],
+         "forbid": [r"PANIC", r"vm \d \((intruder|owner)\) stopped", owner_forbid,
+                    r"^\[intruder\] .*(FAIL|misdelivered)"]},
+        {"name": f"{arch}-iso-child-tee-ipc-calls", "config": a["cfg"] + "calls",
+         "timeout": a["calls_timeout"], "exits": True, "unordered": True,
+         "expect": [r"^\[intruder\] attack_calls\[0\]: \d+ rounds, \d+ calls, all refused",
+                    r"^\[intruder\] attack_calls\[0\]: PASS$",
+                    r"^\[parent\] vmstack\[0\]: child 2 yielded 202$",
+                    r"^\[parent\] vmstack\[0\]: \d+ creates and destroys: free pages (\d+) "
+                    r"before, \1 after",
+                    r"^\[parent\] vmstack\[0\]: PASS$", r"all VMs are off"],
+         "forbid": [r"PANIC", r"FAIL", r"survived",
+                    r"vm [01] \((parent|intruder)\) stopped"]},
+        {"name": f"{arch}-iso-shared-region", "config": a["cfg"] + "shmem",
+         "expect": [r"^\[intruder\] attack_probe\[0\]: reading %s$" % a["shmem"],
+                    stopped(0, "intruder", a["shmem"], OUTSIDE),
+                    r"^\[member\] hello\[0\]: tick \d+$",
+                    r"^\[member\] hello\[0\]: tick \d+$"],
+         "forbid": [r"survived", r"PANIC", r"vm 1 \(member\) stopped"]},
+        {"name": f"{arch}-iso-stage2-permissions", "config": a["cfg"] + "perm",
+         "unordered": True,
+         "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from %s: allowed$"
+                    % a["perm"],
+                    stopped(0, "ro-writer", a["perm"], "write to read-only memory$"),
+                    r"^\[tessera\] vm 1 \(nx-runner\) stopped: vcpu 0, pc %s, "
+                    r"address %s: instruction fetch" % (a["perm"], a["perm"]),
+                    r"^\[healthy\] hello\[0\]: tick 30$"],
+         "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
+        {"name": f"{arch}-iso-bad-device-access", "config": a["cfg"] + "bad-access",
+         "unordered": True,
+         "expect": [stopped(0, "wide-read", a["console"], "bad emulated device access$"),
+                    stopped(1, a["unemulable"][0], a["unemulable"][1],
+                            "device access with an instruction that cannot be emulated$"),
+                    r"^\[healthy\] hello\[0\]: tick 30$"],
+         "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
+    ]]
+
+
+for _arch, _params in ISO_ARCHES.items():
+    SCENARIOS += iso_scenarios(_arch, _params)
 SCENARIOS += [
-    {"name": "arm-iso-hypervisor-memory", "config": "test-iso-hypmem",
-     "machine": arm_machine(), "timeout": 60, "unordered": True,
-     "expect": [stopped(0, "probe-low", "0x0", OUTSIDE),
-                stopped(1, "probe-past-ram", "0x41000000", OUTSIDE),
-                stopped(2, "probe-high", "0xffe00000", OUTSIDE),
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 3 \(healthy\) stopped"]},
-    {"name": "arm-iso-device", "config": "test-iso-device",
-     "machine": arm_machine(), "timeout": 60, "exits": True,
-     "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x9010000$",
-                stopped(0, "intruder", "0x9010000", OUTSIDE),
-                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 34 ",
-                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped",
-                r"^\[owner\] .*(FAIL|unexpected|without an alarm)"]},
-    {"name": "arm-iso-interrupt", "config": "test-iso-irq",
-     "machine": arm_machine(), "timeout": 60, "exits": True,
-     "expect": [r"^\[intruder\] attack_irq\[0\]: enabling interrupt 34: ignored$",
-                r"^\[intruder\] attack_irq\[0\]: routing to ourselves interrupt 34: "
-                r"ignored$",
-                r"^\[intruder\] attack_irq\[0\]: making pending interrupt 34: ignored$",
-                r"^\[intruder\] attack_irq\[0\]: \d+ SGIs to vCPUs we do not have: "
-                r"none delivered$",
-                r"^\[intruder\] attack_irq\[0\]: an SGI to ourselves: delivered$",
-                r"^\[intruder\] attack_irq\[0\]: PASS$",
-                r"^\[owner\] rtc\[0\]: alarm 2: interrupt 34 ",
-                r"^\[owner\] rtc\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"PANIC", r"vm \d \((intruder|owner)\) stopped",
-                r"^\[owner\] .*(FAIL|unexpected|without an alarm)",
-                r"^\[intruder\] .*(FAIL|misdelivered)"]},
-    {"name": "arm-iso-child-tee-ipc-calls", "config": "test-iso-calls",
-     "machine": arm_machine(), "timeout": 120, "exits": True, "unordered": True,
-     "expect": [r"^\[intruder\] attack_calls\[0\]: \d+ rounds, \d+ calls, all refused",
-                r"^\[intruder\] attack_calls\[0\]: PASS$",
-                r"^\[parent\] vmstack\[0\]: child 2 yielded 202$",
-                r"^\[parent\] vmstack\[0\]: \d+ creates and destroys: free pages (\d+) "
-                r"before, \1 after",
-                r"^\[parent\] vmstack\[0\]: PASS$", r"all VMs are off"],
-     "forbid": [r"PANIC", r"FAIL", r"survived",
-                r"vm [01] \((parent|intruder)\) stopped"]},
-    {"name": "arm-iso-shared-region", "config": "test-iso-shmem",
-     "machine": arm_machine(), "timeout": 60,
-     "expect": [r"^\[intruder\] attack_probe\[0\]: reading 0x50000000$",
-                stopped(0, "intruder", "0x50000000", OUTSIDE),
-                r"^\[member\] hello\[0\]: tick \d+$", r"^\[member\] hello\[0\]: tick \d+$"],
-     "forbid": [r"survived", r"PANIC", r"vm 1 \(member\) stopped"]},
     {"name": "arm-iso-shared-region-read-only", "config": "test-iso-shmem-ro",
      "machine": arm_machine(), "timeout": 60,
      "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from 0x50000000: allowed$",
                 stopped(0, "ro-writer", "0x50000000", "write to read-only memory$"),
                 r"^\[owner\] hello\[0\]: tick \d+$", r"^\[owner\] hello\[0\]: tick \d+$"],
      "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped"]},
-    {"name": "arm-iso-stage2-permissions", "config": "test-iso-perm",
-     "machine": arm_machine(), "timeout": 60, "unordered": True,
-     "expect": [r"^\[ro-writer\] attack_probe\[0\]: read 0x0 from 0x42000000: allowed$",
-                stopped(0, "ro-writer", "0x42000000", "write to read-only memory$"),
-                r"^\[tessera\] vm 1 \(nx-runner\) stopped: vcpu 0, pc 0x42000000, "
-                r"address 0x42000000: instruction fetch",
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
-    {"name": "arm-iso-bad-device-access", "config": "test-iso-bad-access",
-     "machine": arm_machine(), "timeout": 60, "unordered": True,
-     "expect": [stopped(0, "wide-read", "0x9000000", "bad emulated device access$"),
-                stopped(1, "load-pair", "0x8000000",
-                        "device access with an instruction that cannot be emulated$"),
-                r"^\[healthy\] hello\[0\]: tick 30$"],
-     "forbid": [r"survived", r"PANIC", r"vm 2 \(healthy\) stopped"]},
 ]
 
 # A per-VM TEE (docs/tee.md): Debian's Linux with its own Debian OP-TEE OS in

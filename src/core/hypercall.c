@@ -118,7 +118,7 @@ static hc_handler *const handlers[] = {
 
 /* Inlined into each arch's trap path, where `whole_frame` is a constant. */
 __attribute__((always_inline)) inline bool
-hypercall(struct vcpu *vcpu, unsigned fn, const uint64_t args[5],
+hypercall(struct vcpu *vcpu, uint64_t fn, const uint64_t args[5],
 	  uint64_t res[5], bool whole_frame)
 {
 	if (fn >= ARRAY_SIZE(handlers)) {

@@ -16,7 +16,7 @@ struct hc_result {
  * Unless the arch layer has saved the caller's `whole_frame`, a call that
  * may switch vCPUs is not made: the answer is false, and nothing changed.
  */
-bool hypercall(struct vcpu *vcpu, unsigned fn, const uint64_t args[5],
+bool hypercall(struct vcpu *vcpu, uint64_t fn, const uint64_t args[5],
 	       uint64_t res[5], bool whole_frame);
 
 #endif

@@ -286,6 +286,8 @@ void vm_reset(struct vm *vm)
 	self->state = VCPU_OFF;
 	vmstack_destroy_children(vm);
 	tee_client_reset(vm); /* its TEE starts afresh too */
+	if (vm->desc->console)
+		vuart_reset(&vm->uart);
 	vm_images_load(vm);
 	vcpu_start(&vm->vcpus[0], vm->desc->entry, vm->desc->boot_arg);
 }

@@ -53,6 +53,12 @@ bool vuart_ns16550_access(struct vcpu *vcpu, void *dev, struct mmio_access *a);
 void vuart_receive(struct vuart *u, uint8_t c);
 /* The UART's interrupt line is at `level` now (lock held). */
 void vuart_set_line(struct vuart *u, bool level);
+/*
+ * The VM restarts: the UART is as at power-on (either model's registers,
+ * no input, the line lowered), and a line the VM left unfinished ends, so
+ * that the next boot's output starts on a line of its own.
+ */
+void vuart_reset(struct vuart *u);
 
 /* The physical console, shared by the hypervisor and every VM. */
 void console_init(void);

@@ -37,9 +37,19 @@ enum {
 static const uint8_t pl011_id[8] = {0x11, 0x10, 0x34, 0x00,
 				    0x0d, 0xf0, 0x05, 0xb1};
 
+/* The registers and the receive FIFO as at power-on (lock held, or new). */
+static void registers_reset(struct vuart *u)
+{
+	u->rx_head = u->rx_count = 0;
+	u->imsc = u->ris_tx = u->lcr_h = u->ibrd = u->fbrd = u->dmacr = 0;
+	u->cr = 0x300;
+	u->ifls = 0x12;
+}
+
 void vuart_init(struct vuart *u, struct vm *vm, uint32_t irq)
 {
-	*u = (struct vuart){.vm = vm, .irq = irq, .cr = 0x300, .ifls = 0x12};
+	*u = (struct vuart){.vm = vm, .irq = irq};
+	registers_reset(u);
 }
 
 static uint32_t raw_status(const struct vuart *u)
@@ -50,6 +60,16 @@ static uint32_t raw_status(const struct vuart *u)
 static void update_line(struct vuart *u)
 {
 	vuart_set_line(u, raw_status(u) & u->imsc);
+}
+
+void vuart_reset(struct vuart *u)
+{
+	spin_lock(&u->lock);
+	if (u->line_len)
+		vuart_put(u, '\n');
+	registers_reset(u);
+	update_line(u);
+	spin_unlock(&u->lock);
 }
 
 void vuart_receive(struct vuart *u, uint8_t c)

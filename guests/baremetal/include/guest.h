@@ -85,7 +85,8 @@ uint64_t time_us(void);
 /*
  * Waiting for another CPU or an interrupt handler to set cond, failing the
  * test once timeout_us of guest time passed. Waits in cpu_wait() (WFE on
- * Arm, a pause hint on RISC-V): writers call cpu_notify().
+ * Arm, WFI on a self-raised software interrupt on RISC-V): writers call
+ * cpu_notify().
  */
 #define WAIT_OR_FAIL(cond, timeout_us, what)                           \
 	do {                                                           \

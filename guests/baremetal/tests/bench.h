@@ -172,12 +172,6 @@ BENCH_FN bool fine_start(void)
 	return true;
 }
 
-/* Lets the other CPUs run: under -icount QEMU runs them in turns. */
-static inline void bench_yield(void)
-{
-	__asm__ volatile("wfe" : : : "memory");
-}
-
 #elif defined(__riscv)
 
 #define BENCH_ARCH	"riscv"
@@ -260,27 +254,6 @@ static inline bool fine_start(void)
 	return false;
 }
 
-/*
- * Lets the other harts run: under -icount QEMU runs them in turns, and a
- * hart that polls keeps the others waiting for a whole time slice. RISC-V
- * has no yield, but a WFI with an interrupt pending (the supervisor
- * software interrupt, raised here, masked by sstatus.SIE) ends the turn
- * without sleeping. For the benchmarks' own waits only: the guest library
- * uses SSIP for its SGIs, so this must not run while one may be pending.
- */
-static inline void bench_yield(void)
-{
-	unsigned long st, ie;
-
-	__asm__ volatile("csrrci %0, sstatus, 2" : "=r"(st) : : "memory");
-	__asm__ volatile("csrrs %0, sie, %1" : "=r"(ie) : "r"(2ul) : "memory");
-	__asm__ volatile("csrs sip, %0\n\twfi\n\tcsrc sip, %0"
-			 :
-			 : "r"(2ul)
-			 : "memory");
-	__asm__ volatile("csrw sie, %0" : : "r"(ie) : "memory");
-	__asm__ volatile("csrs sstatus, %0" : : "r"(st & 2) : "memory");
-}
 static inline void bench_sync_sample(uint64_t *s)
 {
 	(void)s;

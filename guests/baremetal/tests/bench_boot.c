@@ -8,10 +8,11 @@
  * 1000 instructions), then waits instead of powering off: with several
  * VMs each prints its own, and the benchmark runner, which still reads the
  * machine's memory through QEMU's monitor, ends QEMU itself. It waits
- * awake, yielding (bench_yield), not asleep in WFI: with every CPU asleep,
- * QEMU 7.2 under -icount sleep=off stops answering its monitor on RISC-V.
- * Yielding, not polling: a polling CPU would hold the others (VMs still
- * booting) back for whole time slices.
+ * awake in cpu_wait() with interrupts masked (WFE; on RISC-V a WFI that a
+ * pending software interrupt ends at once), not asleep for good: with every
+ * CPU asleep, QEMU 7.2 under -icount sleep=off stops answering its monitor
+ * on RISC-V. Yielding, not polling: a polling CPU would hold the others
+ * (VMs still booting) back for whole time slices.
  */
 #include "bench.h"
 
@@ -37,5 +38,5 @@ void test_main(void)
 	test_print("waiting for the benchmark runner to end QEMU");
 	irq_mask();
 	for (;;)
-		bench_yield();
+		cpu_wait();
 }

@@ -46,10 +46,6 @@
 #include <guest.h>
 #include <arch/hostile.h>
 
-#ifdef HOSTILE_UNSUPPORTED
-HOSTILE_NOT_PORTED("hostile")
-#else
-
 GUEST_TEST("hostile");
 
 #ifndef SEED
@@ -68,7 +64,7 @@ GUEST_TEST("hostile");
 #define RAM_SIZE (16ul << 20)
 #endif
 #ifndef CONSOLE_IRQ
-#define CONSOLE_IRQ 33
+#define CONSOLE_IRQ ARCH_CONSOLE_IRQ
 #endif
 #ifndef FINAL
 #define FINAL 1
@@ -78,7 +74,7 @@ GUEST_TEST("hostile");
 #define TICK_US	     10000
 #define HC_SWEEP     0x401u /* every Tessera number 0..0x400 */
 #define CLASSES	     32	    /* kinds of findings told apart */
-#define TEXT	     200
+#define TEXT	     400
 #define STOP_WAIT_US 5000000
 #define LIVENESS_US  500000 /* 50 ticks */
 
@@ -165,9 +161,10 @@ static unsigned long hostile_arg(struct hrng *r)
 	case 9:
 		return a + hrng_below(r, 8) - 4;
 	case 10: /* the hypervisor's physical memory (16 MiB at RAM's start) */
-		return 0x40000000ul + (hrng_next(r) & 0xffffff);
+		return ARCH_RAM_BASE + (hrng_next(r) & 0xffffff);
 	case 11: /* physical RAM of other VMs */
-		return 0x41000000ul + (hrng_next(r) % 0x3f000000ul);
+		return ARCH_RAM_BASE + 0x1000000ul +
+		       (hrng_next(r) % 0x3f000000ul);
 	case 12: /* an address and a size that wrap */
 		return -(unsigned long)(hrng_below(r, 0x10000) + 1) * 0x1000;
 	default:
@@ -230,8 +227,9 @@ static void make_mmio(struct hrng *r, struct op *op, unsigned cpu)
 	case 2: /* where most registers are: the first 4 KiB of a frame */
 		op->off = hrng_below(r, 0x1000);
 		if (w->kind == WIN_INTC_LOCAL)
-			op->off += hrng_below(r, vm.vcpus) * HOSTILE_GICR_SIZE +
-				   (hrng_one_in(r, 2) ? HOSTILE_GICR_SGI : 0);
+			op->off +=
+			    hrng_below(r, vm.vcpus) * HOSTILE_LOCAL_FRAME +
+			    (hrng_one_in(r, 2) ? HOSTILE_LOCAL_SECOND : 0);
 		break;
 	default: /* the top of a frame: ID registers */
 		op->off = w->size - 1 - hrng_below(r, 0x40);
@@ -279,16 +277,12 @@ static void make_op(struct hrng *r, unsigned cpu, unsigned long i,
 		return;
 	}
 	if (cpu == 0 && i < HC_SWEEP + HOSTILE_FW_SWEEP) {
-		uint32_t id = hostile_fw_sweep_id((unsigned)(i - HC_SWEEP));
-
 		op->kind = OP_FW;
 		random_regs(r, &op->in);
-		if (id) {
-			op->in.r[0] = id;
+		if (hostile_fw_sweep(&op->in, (unsigned)(i - HC_SWEEP)))
 			hostile_fw_args(r, &op->in, &vm);
-		} else {
+		else
 			hostile_fw_setup(r, &op->in, &vm);
-		}
 		return;
 	}
 	if (k < 25) {
@@ -313,16 +307,16 @@ static void describe(const struct op *op, char *buf, size_t size)
 	switch (op->kind) {
 	case OP_HC:
 	case OP_FW: {
-		const unsigned long *x = op->in.r;
 		int n = 0;
 
 		if (op->kind == OP_HC)
 			n = format(buf, size, "Tessera call %u: ", op->hc);
-		format(buf + n, size - (size_t)n,
-		       "%s r0 0x%lx r1 0x%lx r2 0x%lx r3 0x%lx r4 0x%lx r5 "
-		       "0x%lx",
-		       hostile_conduit_names[op->conduit], x[0], x[1], x[2],
-		       x[3], x[4], x[5]);
+		n += format(buf + n, size - (size_t)n, "%s",
+			    hostile_conduit_names[op->conduit]);
+		for (unsigned i = 0; i < HOSTILE_SHOWN_REGS && (size_t)n < size;
+		     i++)
+			n += format(buf + n, size - (size_t)n, " r%u 0x%lx", i,
+				    op->in.r[i]);
 		break;
 	}
 	case OP_MMIO:
@@ -360,6 +354,9 @@ static bool run_op(struct op *op, unsigned cpu, char *why, size_t size)
 			       op->in.r[reg], out.r[reg]);
 			return true;
 		}
+		if (op->kind == OP_FW && cpu == 0 &&
+		    hostile_fw_last_char(&op->in) >= 0)
+			line_open = hostile_fw_last_char(&op->in) != '\n';
 		if (op->kind == OP_FW)
 			return hostile_fw_check(&op->in, &out, &vm, why, size);
 		break;
@@ -745,5 +742,3 @@ void test_main(void)
 	    calls[0], seed, atomic_load(&interrupts), atomic_load(&findings));
 	final_step();
 }
-
-#endif /* HOSTILE_UNSUPPORTED */

@@ -3,7 +3,9 @@
  * PSCI as a VM sees it: version and features, CPU_ON with bad arguments,
  * CPU_OFF observed through AFFINITY_INFO, and SYSTEM_RESET, which restarts
  * this VM alone: a word outside the image survives the reset and tells the
- * second boot from the first.
+ * second boot from the first. The console comes back as at power-on: a
+ * line left unfinished before the reset ends there, and the interrupt mask
+ * set before reads 0.
  */
 #include <guest.h>
 
@@ -11,11 +13,13 @@ GUEST_TEST("psci");
 
 #if defined(__aarch64__)
 #include <arch/arm.h>
+#include <arch/mmio.h>
 
 #define RESET_MARK_ADDR 0x40f00000ul /* in our RAM, outside the image */
 #define RESET_MARK	0x5e5e7001u
 #define PSCI_FEATURES	0x8400000au
 #define PSCI_ALREADY_ON (-4)
+#define UART_IMSC	(ARCH_CONSOLE_IPA + 0x38)
 
 static volatile uint32_t *const reset_mark = (uint32_t *)RESET_MARK_ADDR;
 
@@ -43,6 +47,9 @@ void test_main(void)
 	if (*reset_mark == RESET_MARK) {
 		*reset_mark = 0;
 		test_print("came back after SYSTEM_RESET");
+		if (mmio_read32(UART_IMSC))
+			guest_fail("the console kept its interrupt mask 0x%x",
+				   mmio_read32(UART_IMSC));
 		test_pass();
 	}
 	check("PSCI_VERSION", psci_version(), 0x10001);
@@ -59,6 +66,8 @@ void test_main(void)
 	*reset_mark = RESET_MARK;
 	mem_sync();
 	test_print("calling SYSTEM_RESET");
+	mmio_write32(UART_IMSC, 0x40); /* the receive timeout: never raised */
+	console_printf("an unfinished line");
 	psci_system_reset();
 	guest_fail("SYSTEM_RESET returned");
 }

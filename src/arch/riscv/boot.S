@@ -10,6 +10,7 @@
  */
 #define CPU_AREA_SHIFT 14
 #define CPU_AREA_SIZE (1 << CPU_AREA_SHIFT)
+#define CPU_COUNT 8 /* MAX_CPUS of src/core/hyp.h */
 
 /*
  * struct arch_regs (include/arch/vcpu.h): x10..x17 (a0..a7) in slots 0..7,
@@ -27,9 +28,22 @@
 
 	.section .text.boot, "ax"
 	.global _start
-/* OpenSBI enters here on the boot hart: a0 = hart id, a1 = device tree. */
+/*
+ * OpenSBI enters here on the boot hart: a0 = hart id, a1 = device tree.
+ *
+ * And, rarely, on a secondary: OpenSBI 1.1's hart_start marks the hart
+ * START_PENDING before it writes the hart's start address, so a hart that
+ * reaches its wait loop in between (late, on a loaded host) leaves for the
+ * address it had at boot, this one, not for secondary_entry. Only the first
+ * hart here boots; a later one is a started secondary, whose CPU index its
+ * hart id tells (cpu_hart[], filled before any hart is started).
+ */
 _start:
 	mv	s0, a0
+	la	t0, boot_claimed
+	li	t1, 1
+	amoswap.w.aq t1, t1, (t0)
+	bnez	t1, late_secondary
 	li	s1, 0
 	la	t0, __bss_start
 	la	t1, __bss_end
@@ -57,6 +71,21 @@ cpu_setup:
 	mv	a1, s0
 	call	arch_boot
 	j	.
+
+late_secondary:
+	fence	rw, rw
+	la	t0, cpu_hart
+	li	s1, 1
+1:	li	t1, CPU_COUNT
+	bgeu	s1, t1, 2f
+	slli	t1, s1, 3
+	add	t1, t0, t1
+	ld	t1, (t1)
+	beq	t1, s0, cpu_setup
+	addi	s1, s1, 1
+	j	1b
+2:	wfi			/* a hart nobody started: it stays out */
+	j	2b
 
 /* Drop the current call chain: continue in core_cpu_loop on a fresh stack. */
 	.text
@@ -217,4 +246,10 @@ stimecmp_readable:
 	.balign CPU_AREA_SIZE
 	.global cpu_areas
 cpu_areas:
-	.space CPU_AREA_SIZE * 8
+	.space CPU_AREA_SIZE * CPU_COUNT
+
+	/* Not in .bss: the boot hart clears that after claiming the boot. */
+	.data
+	.balign 4
+boot_claimed:
+	.word	0

@@ -117,12 +117,16 @@ static struct sbiret dbcn_call(struct vcpu *vcpu, uint64_t fid,
 	return ok(n);
 }
 
-/* SBI v0.1 putchar / getchar: the result is a0 alone. */
-static uint64_t legacy_console(struct vcpu *vcpu, uint64_t ext, uint64_t ch)
+/*
+ * SBI v0.1: the result is a0 alone, every other register is preserved.
+ * Only putchar and getchar are there.
+ */
+static uint64_t legacy_call(struct vcpu *vcpu, uint64_t ext, uint64_t ch)
 {
 	const struct mmio_range *r = console_port(vcpu->vm);
 
-	if (!r)
+	if (!r ||
+	    (ext != SBI_EXT_LEGACY_PUTCHAR && ext != SBI_EXT_LEGACY_GETCHAR))
 		return (uint64_t)SBI_ERR_NOT_SUPPORTED;
 	if (ext == SBI_EXT_LEGACY_PUTCHAR) {
 		port_io(vcpu, r, 0, true, ch & 0xff);
@@ -355,12 +359,15 @@ static struct sbiret base_call(struct vcpu *vcpu, uint64_t fid,
 	}
 }
 
-/* Tessera's own calls: function in a6, status in a0, values in a1..a4. */
+/*
+ * Tessera's own calls: function in a6 (all 64 bits of it), status in a0,
+ * values in a1..a4.
+ */
 static void tessera_call(struct vcpu *vcpu)
 {
 	uint64_t *a = &vcpu->regs.x[REG_A0];
 
-	hypercall(vcpu, (unsigned)a[6], a, a, true);
+	hypercall(vcpu, a[6], a, a, true);
 }
 
 void sbi_guest_call(struct vcpu *vcpu)
@@ -370,11 +377,11 @@ void sbi_guest_call(struct vcpu *vcpu)
 	const uint64_t *args = a;
 	struct sbiret r;
 
-	switch (ext) {
-	case SBI_EXT_LEGACY_PUTCHAR:
-	case SBI_EXT_LEGACY_GETCHAR:
-		a[0] = legacy_console(vcpu, ext, args[0]);
+	if (ext <= SBI_EXT_LEGACY_LAST) {
+		a[0] = legacy_call(vcpu, ext, args[0]);
 		return;
+	}
+	switch (ext) {
 	case TESSERA_SBI_EXT:
 		tessera_call(vcpu);
 		return;

@@ -12,6 +12,7 @@
 #define SBI_EXT_LEGACY_SET_TIMER 0x00
 #define SBI_EXT_LEGACY_PUTCHAR	 0x01
 #define SBI_EXT_LEGACY_GETCHAR	 0x02
+#define SBI_EXT_LEGACY_LAST	 0x0f
 #define SBI_EXT_BASE		 0x10
 #define SBI_EXT_TIME		 0x54494d45 /* "TIME" */
 #define SBI_EXT_IPI		 0x735049   /* "sPI" */

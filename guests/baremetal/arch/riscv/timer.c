@@ -26,6 +26,11 @@ void arch_timer_arm(uint64_t deadline)
 	sbi_set_timer(deadline);
 }
 
+void timer_rearm(void)
+{
+	sbi_set_timer(deadline_of[cpu_id()]);
+}
+
 void arch_timer_disarm(void)
 {
 	deadline_of[cpu_id()] = UINT64_MAX;

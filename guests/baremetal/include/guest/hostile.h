@@ -77,6 +77,31 @@ enum hostile_how {
 	HOW_COUNT,
 };
 
+/*
+ * Is the value a load of `width` bytes made as `how` may return?
+ * HOSTILE_SX32_MASK (the architecture's, defined before this header): what
+ * a sign-extending load into a 32-bit register keeps (RV64 has none: all).
+ */
+static inline bool hostile_load_fits(unsigned width, enum hostile_how how,
+				     unsigned long v)
+{
+	unsigned bits = width * 8;
+	unsigned long low = bits == 64 ? v : v & ((1ul << bits) - 1);
+	unsigned long sx =
+	    bits == 64 ? v : (low ^ (1ul << (bits - 1))) - (1ul << (bits - 1));
+
+	switch (how) {
+	case HOW_READ:
+		return v == low;
+	case HOW_READ_SX32:
+		return v == (sx & HOSTILE_SX32_MASK);
+	case HOW_READ_SX64:
+		return v == sx;
+	default:
+		return true;
+	}
+}
+
 /* One emulated register window of the VM (interrupt controller, console). */
 enum hostile_window_kind {
 	WIN_INTC_DIST,	/* distributor (GICD) / the PLIC's global part */
@@ -100,15 +125,21 @@ struct hostile_vm {
 	unsigned long ram_base, ram_size;
 };
 
-/*
- * A hostile program on an architecture whose <arch/hostile.h> is still a
- * placeholder (it defines HOSTILE_UNSUPPORTED): it says so and powers off.
- */
-#define HOSTILE_NOT_PORTED(name_)                                        \
-	GUEST_TEST(name_);                                               \
-	void test_main(void)                                             \
-	{                                                                \
-		test_print("not ported to " HOSTILE_UNSUPPORTED " yet"); \
-	}
+/* A write the interrupt controller must ignore (tests/attack_irq.c). */
+struct hostile_irq_write {
+	const char *what;
+	unsigned long addr;
+	unsigned width;
+	unsigned long value;
+	unsigned long mask;  /* the bits that must read back 0 */
+	bool after_settling; /* undoing: made once nothing was delivered */
+};
+
+/* An SGI / IPI for vCPUs the VM does not have (tests/attack_irq.c). */
+struct hostile_ipi_beyond {
+	unsigned reg; /* which register or call: see hostile_ipi_names */
+	unsigned long value;
+	const char *what;
+};
 
 #endif

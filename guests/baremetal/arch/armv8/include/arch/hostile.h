@@ -21,6 +21,8 @@
 #define ARCH_HOSTILE_H
 
 #include <guest.h>
+/* What a sign-extending load into a 32-bit register keeps (guest/hostile.h). */
+#define HOSTILE_SX32_MASK 0xfffffffful
 #include <guest/hostile.h>
 
 #include <arch/gic.h>
@@ -37,6 +39,8 @@ static unsigned long hostile_arg(struct hrng *r);
 
 /* x0..x17: SMCCC's argument, result and (1.1) preserved registers. */
 #define HOSTILE_CALL_REGS 18
+/* A call is described by x0..x5: the function id and its arguments. */
+#define HOSTILE_SHOWN_REGS 6
 /* SMC #1: Tessera traps every SMC; the immediate is not SMCCC's business. */
 #define HOSTILE_CONDUITS 3
 HOSTILE_TABLE char *const hostile_conduit_names[HOSTILE_CONDUITS] = {
@@ -213,6 +217,13 @@ static inline bool hostile_fw_ends_caller(uint32_t id)
 	}
 }
 
+/* The last character a call of CPU 0 puts on the console: none here. */
+static inline int hostile_fw_last_char(const struct hostile_call *c)
+{
+	(void)c;
+	return -1;
+}
+
 /* Prints output per call: drawn only rarely (see hostile.c). */
 static inline bool hostile_fw_is_noisy(uint32_t id)
 {
@@ -328,6 +339,47 @@ static inline uint32_t hostile_fw_sweep_id(unsigned k)
 	else
 		id = PSCI_ID((k - 256) & 0x1f) | (k & 0x20 ? SMCCC_64 : 0);
 	return hostile_fw_ends_caller(id) ? 0 : id;
+}
+
+/* Loads the k-th sweep call; false where that would be a call ending us. */
+static inline bool hostile_fw_sweep(struct hostile_call *c, unsigned k)
+{
+	uint32_t id = hostile_fw_sweep_id(k);
+
+	c->r[0] = id;
+	return id != 0;
+}
+
+/*
+ * Calls meant for a TEE: every function 0..3 and the queries of the SMCCC
+ * trusted application and trusted OS owners 48..63, SMC32 and SMC64,
+ * through every conduit, then FF-A (0x84000060..0x8400008f). The k-th is
+ * loaded into c; returns its conduit.
+ */
+#define HOSTILE_TEE_OWNER_CALLS (7 * 2 * HOSTILE_CONDUITS)
+#define HOSTILE_TEE_CALLS	(16 * HOSTILE_TEE_OWNER_CALLS + 0x30)
+
+static inline unsigned hostile_tee_call(unsigned k, struct hostile_call *c)
+{
+	static const uint32_t fns[] = {0, 1, 2, 3, 0xff00, 0xff01, 0xff03};
+	unsigned owner = 48 + k / HOSTILE_TEE_OWNER_CALLS;
+	unsigned form = k % (2 * HOSTILE_CONDUITS);
+
+	if (k >= 16 * HOSTILE_TEE_OWNER_CALLS) {
+		uint32_t fn = 0x60 + (k - 16 * HOSTILE_TEE_OWNER_CALLS);
+
+		c->r[0] = PSCI_ID(fn) | (fn & 1 ? SMCCC_64 : 0);
+		return 0;
+	}
+	c->r[0] = SMCCC_FAST | owner << 24 | (form & 1 ? SMCCC_64 : 0) |
+		  fns[k % HOSTILE_TEE_OWNER_CALLS / (2 * HOSTILE_CONDUITS)];
+	return form / 2;
+}
+
+/* A TEE that is not there: SMCCC's NOT_SUPPORTED. */
+static inline bool hostile_tee_refused(const struct hostile_call *c)
+{
+	return (int32_t)c->r[0] == SMCCC_NOT_SUPPORTED;
 }
 
 /* Writes why a firmware call's answer breaks SMCCC / PSCI; false if fine. */
@@ -517,33 +569,12 @@ static inline unsigned long hostile_mmio(unsigned long addr, unsigned width,
 	return v;
 }
 
-/* Is the value a load of `width` bytes made as `how` may return? */
-static inline bool hostile_load_fits(unsigned width, enum hostile_how how,
-				     unsigned long v)
-{
-	unsigned bits = width * 8;
-	unsigned long low = bits == 64 ? v : v & ((1ul << bits) - 1);
-	unsigned long sx =
-	    bits == 64 ? v : (low ^ (1ul << (bits - 1))) - (1ul << (bits - 1));
-
-	switch (how) {
-	case HOW_READ:
-		return v == low;
-	case HOW_READ_SX32:
-		return width >= 4 ? v == (v & 0xffffffffu)
-				  : v == (sx & 0xffffffffu);
-	case HOW_READ_SX64:
-		return v == sx;
-	default:
-		return true;
-	}
-}
-
 /*
- * A load pair: two registers from one access, which leaves the hypervisor
- * no syndrome (ESR ISV = 0) to emulate a device access from.
+ * A device access no hypervisor can emulate from a trap: a load pair, two
+ * registers from one access, which leaves no syndrome (ESR ISV = 0).
  */
-static inline unsigned long hostile_load_pair(unsigned long addr)
+#define HOSTILE_UNEMULABLE_NAME "a load pair at"
+static inline unsigned long hostile_unemulable(unsigned long addr)
 {
 	unsigned long a, b;
 
@@ -560,7 +591,10 @@ static inline unsigned long hostile_load_pair(unsigned long addr)
 #define HOSTILE_GICD_SIZE 0x10000ul
 #define HOSTILE_GICR_SIZE 0x20000ul /* per vCPU: RD frame, SGI frame */
 #define HOSTILE_GICR_SGI  0x10000ul
-#define HOSTILE_TIMER_PPI 27u
+/* The per-vCPU frames of WIN_INTC_LOCAL, and the second half of each. */
+#define HOSTILE_LOCAL_FRAME  HOSTILE_GICR_SIZE
+#define HOSTILE_LOCAL_SECOND HOSTILE_GICR_SGI
+#define HOSTILE_TIMER_PPI    27u
 
 static inline bool hostile_gicv3(void)
 {
@@ -799,12 +833,15 @@ static inline unsigned long hostile_ipi_value(struct hrng *r)
 	return v;
 }
 
-/* Writes `value` to SGI register `reg`: 0, 1, 2 as in hostile_ipi_names. */
-static inline void hostile_ipi(unsigned reg, unsigned long value)
+/*
+ * Writes `value` to SGI register `reg`: 0, 1, 2 as in hostile_ipi_names.
+ * A register answers no status: 0.
+ */
+static inline long hostile_ipi(unsigned reg, unsigned long value)
 {
 	if (!hostile_gicv3()) { /* GICv2: GICD_SGIR, a 32-bit register */
 		mmio_write32(GICD_BASE + 0xf00, (uint32_t)value);
-		return;
+		return 0;
 	}
 	__asm__ volatile("dsb ishst" : : : "memory");
 	switch (reg) {
@@ -819,6 +856,111 @@ static inline void hostile_ipi(unsigned reg, unsigned long value)
 		break;
 	}
 	__asm__ volatile("isb" : : : "memory");
+	return 0;
+}
+
+/* Only delivery tells: an SGI register answers nothing. */
+static inline bool hostile_ipi_refused(long status)
+{
+	(void)status;
+	return true;
+}
+
+/*
+ * SGI `sgi` for vCPUs the VM does not have: target lists beyond its vCPUs,
+ * other Aff1 / Aff2 / Aff3, RS, "all others" with no other vCPU, through each
+ * SGI register (GICv3), or GICD_SGIR's target list and filter (GICv2).
+ */
+#define HOSTILE_IPIS_BEYOND (8 * HOSTILE_IPI_REGS)
+
+static inline unsigned hostile_ipis_beyond(unsigned vcpus, unsigned sgi,
+					   struct hostile_ipi_beyond *b)
+{
+	const unsigned long intid = (unsigned long)sgi << 24;
+	const unsigned long mine = (1ul << vcpus) - 1;
+	const struct {
+		unsigned long value;
+		const char *what;
+	} beyond[] = {
+	    {intid | (0xfffful & ~mine), "Aff0 beyond our vCPUs"},
+	    {intid | 1ul << 16 | 0xffff, "Aff1 = 1"},
+	    {intid | 0xfful << 16 | 0xffff, "Aff1 = 255"},
+	    {intid | 1ul << 32 | 0xffff, "Aff2 = 1"},
+	    {intid | 1ul << 48 | 0xffff, "Aff3 = 1"},
+	    {intid | 1ul << 44 | 0xffff, "RS = 1: Aff0 16..31"},
+	    {intid | 0xfful << 48 | 0xfful << 32 | 0xfful << 16 | 0xffff,
+	     "Aff3.Aff2.Aff1 = 255.255.255"},
+	    {intid | 1ul << 40, "IRM: every other vCPU, and we have no other"},
+	};
+	unsigned n = 0;
+
+	if (!hostile_gicv3()) { /* GICD_SGIR: target list in bits 16..23 */
+		b[n++] =
+		    (struct hostile_ipi_beyond){0, (0xfful & ~mine) << 16 | sgi,
+						"targets beyond our vCPUs"};
+		if (vcpus == 1) /* filter 1: every other CPU interface */
+			b[n++] = (struct hostile_ipi_beyond){
+			    0, 1ul << 24 | sgi, "every other vCPU"};
+		return n;
+	}
+	for (unsigned i = 0; i < sizeof(beyond) / sizeof(beyond[0]); i++) {
+		if (beyond[i].value & 1ul << 40 && vcpus != 1)
+			continue;
+		for (unsigned reg = 0; reg < HOSTILE_IPI_REGS; reg++)
+			b[n++] = (struct hostile_ipi_beyond){
+			    reg, beyond[i].value, beyond[i].what};
+	}
+	return n;
+}
+
+/* ---- writes for an interrupt the VM does not own ---- */
+
+/*
+ * Distributor writes for SPI `target`: group 1, priority 0, edge-triggered,
+ * enabled, routed (GICv3) and targeted at the caller, pending, active; once
+ * nothing was delivered, disabled and cleared.
+ */
+#define HOSTILE_IRQ_WRITES 10
+
+static inline unsigned hostile_irq_writes(unsigned target,
+					  struct hostile_irq_write *w)
+{
+	unsigned long word = GICD_BASE + target / 32 * 4;
+	unsigned long bit = 1ul << (target % 32);
+	unsigned long byte = GICD_BASE + (target & ~3ul);
+	unsigned long lane = 0xfful << (target % 4 * 8);
+	unsigned long cfg = GICD_BASE + target / 16 * 4;
+	unsigned long cfg_bits = 3ul << (target % 16 * 2);
+	unsigned n = 0;
+
+	w[n++] = (struct hostile_irq_write){"group 1 for", word + 0x080, 4,
+					    bit,	   bit,		 false};
+	w[n++] = (struct hostile_irq_write){
+	    "priority 0 for", byte + 0x400, 4, 0, lane, false};
+	w[n++] = (struct hostile_irq_write){
+	    "edge-triggering", cfg + 0xc00, 4, cfg_bits, cfg_bits, false};
+	w[n++] = (struct hostile_irq_write){"enabling", word + 0x100, 4,
+					    bit,	bit,	      false};
+	if (hostile_gicv3())
+		w[n++] = (struct hostile_irq_write){
+		    "routing to ourselves",
+		    GICD_BASE + 0x6000 + target * 8ul,
+		    8,
+		    read_mpidr() & 0xff00fffffful,
+		    ~0ul,
+		    false};
+	w[n++] = (struct hostile_irq_write){
+	    "targeting ourselves with", byte + 0x800, 4,
+	    lane & 0x01010101,		lane,	      false};
+	w[n++] = (struct hostile_irq_write){
+	    "making pending", word + 0x200, 4, bit, bit, false};
+	w[n++] = (struct hostile_irq_write){
+	    "making active", word + 0x300, 4, bit, bit, false};
+	w[n++] = (struct hostile_irq_write){"disabling", word + 0x180, 4,
+					    bit,	 bit,	       true};
+	w[n++] = (struct hostile_irq_write){"clearing", word + 0x280, 4,
+					    bit,	bit,	      true};
+	return n;
 }
 
 /* ---- addresses worth passing around ---- */

@@ -17,6 +17,7 @@
 
 #define SIE_SSIE (1ul << IRQ_S_SOFT)
 #define SIE_STIE (1ul << IRQ_S_TIMER)
+#define SIE_SEIE (1ul << IRQ_S_EXT)
 #define SIP_SSIP SIE_SSIE
 #define SIP_STIP SIE_STIE
 #define SIE_SEIE (1ul << IRQ_S_EXT)

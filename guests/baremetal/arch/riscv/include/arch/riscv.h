@@ -44,6 +44,9 @@ struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long a0,
 bool sbi_probe(unsigned long ext);
 void sbi_set_timer(uint64_t deadline);
 bool timer_due(void);
+/* Sets this CPU's timer to its armed deadline again, after a call that may
+ * have moved it (the hostile guest's SBI TIME calls). */
+void timer_rearm(void);
 long sbi_send_ipi(unsigned long hartid);
 long sbi_hart_start(unsigned long hartid, unsigned long entry,
 		    unsigned long opaque);
