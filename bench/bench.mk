@@ -2,7 +2,7 @@
 # Benchmarks (bench/README.md), as a fragment of the top Makefile:
 #   make bench         measure, write bench/results.json and bench/results.png
 #   make bench-check   measure again into $(BUILD)/bench/ and fail if a figure
-#                      got worse than the committed bench/results.json by more
+#                      got worse than the committed bench/baseline.json by more
 #                      than BENCH_TOLERANCE (a fraction; icount is deterministic)
 # BENCH_ARCH picks the architectures (a comma-separated list).
 .PHONY: bench bench-check
@@ -17,5 +17,5 @@ bench:
 bench-check:
 	@tools/setup-deps
 	@BUILD=$(BUILD) python3 bench/run.py --arch $(BENCH_ARCH) \
-		--out $(BUILD)/bench/check.json --check bench/results.json \
+		--out $(BUILD)/bench/check.json --check bench/baseline.json \
 		--tolerance $(BENCH_TOLERANCE)
