@@ -52,8 +52,7 @@ static uint32_t open_session(int fd)
 						     TEE_IOCTL_LOGIN_PUBLIC};
 
 	memcpy(arg.uuid, invoke_tests_uuid, sizeof(arg.uuid));
-	if (ioctl_buf(fd, TEE_IOC_OPEN_SESSION, &arg, sizeof(arg)) ||
-	    arg.ret) {
+	if (ioctl_buf(fd, TEE_IOC_OPEN_SESSION, &arg, sizeof(arg)) || arg.ret) {
 		printf("teebench: cannot open a session to invoke_tests "
 		       "(ret 0x%x, origin %u)\n",
 		       arg.ret, arg.ret_origin);
