@@ -26,6 +26,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <inttypes.h>
 #include <poll.h>
 #include <stdio.h>
@@ -153,7 +154,7 @@ static int dev_open(void)
 	return fd;
 }
 
-static uint64_t parse_id(const char *s)
+static uint64_t parse_number(const char *s)
 {
 	char *end;
 	uint64_t v;
@@ -232,7 +233,7 @@ static int cmd_create(int fd, const char *desc_path, const char *image_path,
 	void *image = slurp(image_path, &image_size, (size_t)1 << 30);
 
 	if (arg)
-		set_boot_arg(desc, desc_size, parse_id(arg));
+		set_boot_arg(desc, desc_size, parse_number(arg));
 
 	a.desc = (uintptr_t)desc;
 	a.desc_size = (uint32_t)desc_size;
@@ -398,7 +399,8 @@ static int cmd_ipc_poll(const char *path, const char *ms)
 {
 	struct pollfd pfd = {.fd = ipc_open(path, O_RDONLY),
 			     .events = POLLIN | POLLPRI};
-	int n = poll(&pfd, 1, atoi(ms));
+	uint64_t timeout = parse_number(ms);
+	int n = poll(&pfd, 1, timeout > INT_MAX ? INT_MAX : (int)timeout);
 
 	if (n < 0) {
 		fprintf(stderr, "%s: poll: %s\n", prog, strerror(errno));
@@ -441,14 +443,14 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "create") && argc == 6 && !strcmp(argv[2], "--arg"))
 		return cmd_create(dev_open(), argv[4], argv[5], argv[3]);
 	if (!strcmp(cmd, "run") && (argc == 3 || argc == 4))
-		return cmd_run(dev_open(), parse_id(argv[2]),
-			       argc == 4 ? (uint32_t)parse_id(argv[3]) : 0);
+		return cmd_run(dev_open(), parse_number(argv[2]),
+			       argc == 4 ? (uint32_t)parse_number(argv[3]) : 0);
 	if (!strcmp(cmd, "destroy") && argc == 3)
-		return cmd_destroy(dev_open(), parse_id(argv[2]));
+		return cmd_destroy(dev_open(), parse_number(argv[2]));
 	if (!strcmp(cmd, "measure") && argc == 3)
-		return cmd_measure(dev_open(), parse_id(argv[2]));
+		return cmd_measure(dev_open(), parse_number(argv[2]));
 	if (!strcmp(cmd, "info") && argc == 3)
-		return cmd_info(dev_open(), parse_id(argv[2]));
+		return cmd_info(dev_open(), parse_number(argv[2]));
 	if (!strcmp(cmd, "list") && argc == 2)
 		return cmd_list(dev_open());
 	if (!strcmp(cmd, "stats") && argc == 2)

@@ -170,7 +170,7 @@ static void measurer(void)
 	irq_register(ARCH_TIMER_IRQ, on_timer, NULL);
 	irq_enable(ARCH_TIMER_IRQ);
 	while (!area->ready)
-		bench_yield();
+		cpu_wait();
 	doorbell_latency();
 	round_trip();
 	area->mode = MODE_DONE;
