@@ -25,6 +25,8 @@
  */
 #include "tee_arm.h"
 
+#include <tessera/trusted_os.h>
+
 #include "../../core/tee.h"
 #include "../../core/vmdesc.h"
 #include "../../lib/sha256.h"
@@ -56,6 +58,9 @@
 #define MSR_CNTPS_CTL  0xd51fe220u
 #define MSR_CNTPS_CVAL 0xd51fe240u
 #define CNTPS_TO_CNTP  (1u << 18) /* op1 7 -> 3 */
+/* B <label>: the first word of a Tessera trusted OS's header. */
+#define INSN_B_MASK 0xfc000000u
+#define INSN_B	    0x14000000u
 
 /* ---- the images this hypervisor can run as a TEE ---- */
 
@@ -91,6 +96,18 @@ static const struct vmdesc_image *entry_image(const struct vm *tee)
 	return NULL;
 }
 
+/* A trusted OS written for Tessera says so in its header (trusted_os.h). */
+static bool is_tessera_tos(const uint8_t *image, uint64_t size)
+{
+	uint32_t first;
+
+	if (size < TESSERA_TOS_HEADER)
+		return false;
+	memcpy(&first, image, sizeof(first));
+	return (first & INSN_B_MASK) == INSN_B &&
+	       !memcmp(image + 4, TESSERA_TOS_MAGIC, TESSERA_TOS_MAGIC_SIZE);
+}
+
 static bool is_secure_timer_write(uint32_t insn)
 {
 	uint32_t op = insn & ~0x1fu;
@@ -115,6 +132,12 @@ int arch_tee_image_prepare(struct vm *tee)
 		log_info("vm %u (%s): no image at the entry point", tee->id,
 			 tee->name);
 		return -1;
+	}
+	if (is_tessera_tos(image, img->size)) {
+		log_info("vm %u (%s): a trusted OS for Tessera (its header), "
+			 "run as it is",
+			 tee->id, tee->name);
+		return 0;
 	}
 	sha256_init(&s);
 	sha256_update(&s, image, img->size);
