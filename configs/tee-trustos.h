@@ -19,25 +19,27 @@
 
 #define TEECLIENT_NEIGHBOUR (1ull << 32) /* teeclient's boot_arg */
 
-#define TEE_CLIENT_VM(name_, cpu_, tee_, boot_arg_, memory_)                \
+#define TEE_CLIENT_VM(name_, cpu_, tee_, boot_arg_, memory_)                  \
 	VM(.name = name_, .cpus = CPUS(cpu_), .tee = tee_, .memory = memory_, \
 	   .images =                                                          \
 	       IMAGES(IMAGE("guests/baremetal/teeclient.bin", 0x48000000)),   \
 	   .entry = 0x48000000, .boot_arg = (boot_arg_),                      \
 	   .console = PL011(0x09000000, 33))
 
-#define TRUSTOS_VM(name_, cpu_, pa_)                                          \
-	VM(.name = name_, .cpus = CPUS(cpu_), .flags = TEE_VM,                \
-	   .memory = REGIONS(RAM_FIXED(0x50000000, 16 * MiB, pa_)),           \
-	   .images = IMAGES(IMAGE("guests/baremetal/trustos.bin", 0x50000000)), \
+#define TRUSTOS_VM(name_, cpu_, pa_)                                      \
+	VM(.name = name_, .cpus = CPUS(cpu_), .flags = TEE_VM,            \
+	   .memory = REGIONS(RAM_FIXED(0x50000000, 16 * MiB, pa_)),       \
+	   .images =                                                      \
+	       IMAGES(IMAGE("guests/baremetal/trustos.bin", 0x50000000)), \
 	   .entry = 0x50000000, .console = PL011(0x09000000, 33))
 
-#define TRUSTOS_PAIRS(rounds_)                                              \
-	TEE_CLIENT_VM("tclient", 2, "tos", (rounds_),                       \
-		      REGIONS(RAM(0x48000000, 16 * MiB))),                  \
-	    TRUSTOS_VM("tos", 2, 0x50000000),                               \
-	    TEE_CLIENT_VM("nclient", 3, "ntos", TEECLIENT_NEIGHBOUR,        \
-			  REGIONS(RAM_FIXED(0x48000000, 16 * MiB, 0x54000000))), \
+#define TRUSTOS_PAIRS(rounds_)                                         \
+	TEE_CLIENT_VM("tclient", 2, "tos", (rounds_),                  \
+		      REGIONS(RAM(0x48000000, 16 * MiB))),             \
+	    TRUSTOS_VM("tos", 2, 0x50000000),                          \
+	    TEE_CLIENT_VM(                                             \
+		"nclient", 3, "ntos", TEECLIENT_NEIGHBOUR,             \
+		REGIONS(RAM_FIXED(0x48000000, 16 * MiB, 0x54000000))), \
 	    TRUSTOS_VM("ntos", 3, 0x52000000)
 
 #endif

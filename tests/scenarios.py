@@ -423,6 +423,48 @@ SCENARIOS += [
                 r"OVERLAP", r"\[optee\] E/TC:.*Panic at", r"TEE protocol"]},
 ]
 
+# TEE containment and restart (docs/tee.md) with the small trusted OS of ours
+# (configs/tee-trustos.h): "tclient" has "tos" read another TEE's memory,
+# another VM's, the hypervisor's, and spin; each time the TEE is stopped with
+# one line, the call fails, the client restarts it and calls work again.
+TCLIENT = r"^\[tclient\] teeclient\[0\]: "
+TOS_MISBEHAVIOURS = [
+    ("read another TEE's memory", "0x52000000", OUTSIDE),
+    ("read another VM's memory", "0x54000000", OUTSIDE),
+    ("read the hypervisor's memory", "0x40000000", OUTSIDE),
+    ("never return", "0x7d0", r"TEE entry did not end within its bound"),
+]
+
+
+def tee_misbehaviour_rounds(rounds):
+    lines = [r"^\[tessera\] vm 1 \(tos\): TEE ready for vm 0 \(tclient\)",
+             TCLIENT + r"calls answered: UID 7e55e4a1-\.\.\., revision 1\.0, "]
+    for r in rounds:
+        for what, address, why in TOS_MISBEHAVIOURS:
+            lines += [TCLIENT + r"round %d: telling the TEE to %s$" % (r, what),
+                      stopped(1, "tos", address, why),
+                      TCLIENT + r"round %d: the call failed after \d+ ms$" % r,
+                      r"^\[tessera\] vm 1 \(tos\): restarted from its image by "
+                      r"its client vm 0 \(tclient\)$",
+                      r"^\[tos\] trustos\[0\]: booted",
+                      TCLIENT + r"round %d: restarted, calls answered again$" % r]
+        lines.append(TCLIENT + r"round %d passed$" % r)
+    return lines
+
+
+TEE_NEIGHBOURS_FORBID = [r"PANIC", r"FAIL", r"survived", r"unexpected", r"TEE protocol",
+                         r"vm \d \((nclient|ntos|healthy|linux|optee)\) stopped"]
+SCENARIOS += [
+    {"name": "arm-tee-trustos-contained", "config": "test-tee-trustos",
+     "machine": arm_machine(), "timeout": 120,
+     "expect": tee_misbehaviour_rounds([1, 2]) + [
+         TCLIENT + r"PASS$",
+         r"^\[tessera\] vm 1 \(tos\) powered off with its client vm 0 \(tclient\)$",
+         r"^\[nclient\] teeclient\[0\]: \d+ calls answered$",
+         r"^\[healthy\] hello\[0\]: tick \d+$"],
+     "forbid": TEE_NEIGHBOURS_FORBID},
+]
+
 # The QEMU virt preset: a program for plain QEMU virt reads the machine
 # from the device tree it is booted with.
 SCENARIOS += [

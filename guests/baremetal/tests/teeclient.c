@@ -28,8 +28,8 @@ GUEST_TEST("teeclient");
 #define OTHER_TEE_PA	    0x52000000ul /* the neighbour's trusted OS */
 #define OTHER_VM_PA	    0x54000000ul /* the neighbour client */
 #define HYPERVISOR_PA	    0x40000000ul /* the hypervisor's image */
-#define TICK_US		    10000ul /* the client's own timer, meanwhile */
-#define NEIGHBOUR_TICKS	    10	    /* a call every 100 ms */
+#define TICK_US		    10000ul	 /* the client's own timer, meanwhile */
+#define NEIGHBOUR_TICKS	    10		 /* a call every 100 ms */
 #define ARRAY_SIZE(a)	    (sizeof(a) / sizeof((a)[0]))
 
 struct misbehaviour {

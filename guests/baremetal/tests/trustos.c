@@ -150,8 +150,7 @@ static void entry_done(unsigned long vectors)
 
 void test_main(void)
 {
-	test_print("booted, vector table at 0x%lx",
-		   (unsigned long)tos_vectors);
+	test_print("booted, vector table at 0x%lx", (unsigned long)tos_vectors);
 	entry_done((unsigned long)tos_vectors);
 	guest_fail("ENTRY_DONE returned");
 }
