@@ -97,20 +97,6 @@ static bool overlaps(ipa_t a, uint64_t a_size, ipa_t b, uint64_t b_size)
 	return a < b + b_size && b < a + a_size;
 }
 
-/* The client's memory must not land on anything of the TEE's own. */
-static bool clashes(const struct vm *tee, const struct vm_region *r)
-{
-	for (unsigned i = 0; i < tee->region_count; i++)
-		if (overlaps(r->ipa, r->size, tee->regions[i].ipa,
-			     tee->regions[i].size))
-			return true;
-	for (unsigned i = 0; i < tee->mmio.count; i++)
-		if (overlaps(r->ipa, r->size, tee->mmio.ranges[i].base,
-			     tee->mmio.ranges[i].size))
-			return true;
-	return false;
-}
-
 static const char *bind(struct tee *t)
 {
 	struct vm *tee = t->vm, *client = t->client;
@@ -126,13 +112,12 @@ static const char *bind(struct tee *t)
 	/*
 	 * TrustZone's view of memory: the trusted OS reaches its own client's
 	 * memory at the addresses the client uses (static and dynamic shared
-	 * memory), never another VM's. The client keeps owning it.
+	 * memory), never another VM's. The client keeps owning it. The
+	 * validator made sure none of the TEE's own addresses is there.
 	 */
 	for (unsigned i = 0; i < client->region_count; i++) {
 		const struct vm_region *r = &client->regions[i];
 
-		if (clashes(tee, r))
-			return "its client's memory overlaps its own";
 		if (arch_stage2_map(tee, r->ipa, r->pa, r->size,
 				    r->flags & (VMDESC_MEM_R | VMDESC_MEM_W)))
 			return "no memory for its stage-2 tables";

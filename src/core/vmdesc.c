@@ -89,6 +89,8 @@ static const char *const reason_text[VMDESC_E_COUNT_OF_REASONS] = {
     [VMDESC_E_REF_CYCLE] = "cycle of parent / tee references",
     [VMDESC_E_TEE_NOT_TEE] = "not a TEE VM (VMDESC_VM_TEE)",
     [VMDESC_E_TEE_HAS_TEE] = "a TEE VM cannot be served by a TEE",
+    [VMDESC_E_TEE_SHARED] = "a TEE VM serves one VM only",
+    [VMDESC_E_TEE_OVERLAP] = "on its TEE's own addresses",
     [VMDESC_E_CONSOLE] = "bad console",
     [VMDESC_E_IPC_DUP] = "shared memory linked twice",
     [VMDESC_E_RUNTIME_PA] =
@@ -1436,6 +1438,73 @@ static int check_budget(struct ctx *c)
 	return note(c, " MiB");
 }
 
+/* The n-th guest-physical range TEE VM `t` has of its own: its memory, its
+ * devices, its console; false past the last. */
+static bool tee_range(const struct ctx *c, uint32_t t, uint32_t n,
+		      struct item *out)
+{
+	const struct vmdesc_vm *tee = vm_at(c, t);
+
+	if (n < tee->regions.count) {
+		const struct vmdesc_region *r = region_at(c, tee, n);
+
+		*out = (struct item){(int)t, "regions", (int)n,
+				     mkrange(r->ipa, r->size)};
+		return true;
+	}
+	n -= tee->regions.count;
+	if (n < tee->devices.count) {
+		const struct vmdesc_device *d = device_at(c, tee, n);
+
+		*out = (struct item){(int)t, "devices", (int)n,
+				     mkrange(d->ipa, d->size)};
+		return true;
+	}
+	if (n > tee->devices.count || !tee->console)
+		return false;
+	*out = (struct item){(int)t, "console_ipa", -1,
+			     mkrange(tee->console_ipa, PAGE)};
+	return true;
+}
+
+/* A TEE serves one VM and sees that VM's memory at the VM's guest-physical
+ * addresses, so nothing of the TEE's own may be there. */
+static int check_tee(struct ctx *c, uint32_t i)
+{
+	const struct vmdesc_vm *vm = vm_at(c, i);
+	struct item own;
+
+	if (vm->tee == VMDESC_NONE)
+		return 0;
+	for (uint32_t j = 0; j < i; j++)
+		if (vm_at(c, j)->tee == vm->tee) {
+			fail(c, (int)i, NULL, -1, "tee", VMDESC_E_TEE_SHARED);
+			return note_other(c, ": it serves ", (int)i, (int)j,
+					  NULL, -1);
+		}
+	for (uint32_t k = 0; k < vm->regions.count; k++) {
+		const struct vmdesc_region *r = region_at(c, vm, k);
+
+		for (uint32_t n = 0; tee_range(c, vm->tee, n, &own); n++)
+			if (overlaps(mkrange(r->ipa, r->size), own.r)) {
+				fail(c, (int)i, "regions", (int)k, "ipa",
+				     VMDESC_E_TEE_OVERLAP);
+				return note_other(c, ": ", (int)i, own.vm,
+						  own.arr, own.idx);
+			}
+	}
+	return 0;
+}
+
+static int check_tees(struct ctx *c)
+{
+	int rc = 0;
+
+	for (uint32_t i = 0; i < c->h->vms.count && !rc; i++)
+		rc = check_tee(c, i);
+	return rc;
+}
+
 static int check_relations(struct ctx *c)
 {
 	uint32_t reach[VMDESC_MAX_VMS], below[VMDESC_MAX_VMS];
@@ -1451,6 +1520,8 @@ static int check_relations(struct ctx *c)
 	rc = check_cycles(c, reach);
 	if (!rc)
 		rc = check_sharing(c, below);
+	if (!rc)
+		rc = check_tees(c);
 	if (!rc)
 		rc = check_pa_overlaps(c);
 	if (!rc)
