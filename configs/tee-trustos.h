@@ -6,8 +6,9 @@
  * TRUSTOS_PAIRS(rounds) times over; "nclient" (CPU 3) calls its "ntos"
  * every 100 ms meanwhile and must never see a failure.
  *
- * Physical memory is fixed where "tos" probes: its own at 0x50000000 (seen
- * at the same address), "ntos" at 0x52000000, "nclient" at 0x54000000; the
+ * Physical memory is fixed where "tos" probes, at the top of the board's
+ * RAM, clear of what the hypervisor allocates from the bottom: "ntos" at
+ * 0x7a000000, "nclient" at 0x7c000000 ("tos" itself at 0x78000000); the
  * hypervisor is at 0x40000000. The trusted OS runs at 0x50000000 in each
  * TEE VM, the clients at 0x48000000, so a TEE (which sees its client's
  * memory at the client's addresses) has nothing mapped at any of those.
@@ -36,10 +37,10 @@
 #define TRUSTOS_PAIRS(rounds_)                                         \
 	TEE_CLIENT_VM("tclient", 2, "tos", (rounds_),                  \
 		      REGIONS(RAM(0x48000000, 16 * MiB))),             \
-	    TRUSTOS_VM("tos", 2, 0x50000000),                          \
+	    TRUSTOS_VM("tos", 2, 0x78000000),                          \
 	    TEE_CLIENT_VM(                                             \
 		"nclient", 3, "ntos", TEECLIENT_NEIGHBOUR,             \
-		REGIONS(RAM_FIXED(0x48000000, 16 * MiB, 0x54000000))), \
-	    TRUSTOS_VM("ntos", 3, 0x52000000)
+		REGIONS(RAM_FIXED(0x48000000, 16 * MiB, 0x7c000000))), \
+	    TRUSTOS_VM("ntos", 3, 0x7a000000)
 
 #endif

@@ -13,8 +13,8 @@
  * 100 ms forever and reports every 50 answers.
  *
  * The addresses read are physical addresses of others in the layout of
- * configs/tee-trustos.h; its trusted OS sees its own memory at the
- * physical addresses, and its client's memory (at 0x48000000) only.
+ * configs/tee-trustos.h; its trusted OS has its own memory at 0x50000000
+ * and its client's (at 0x48000000), nothing else.
  */
 #include <guest.h>
 
@@ -25,8 +25,8 @@ GUEST_TEST("teeclient");
 #include <guest/trustos.h>
 
 #define TEECLIENT_NEIGHBOUR (1ul << 32)
-#define OTHER_TEE_PA	    0x52000000ul /* the neighbour's trusted OS */
-#define OTHER_VM_PA	    0x54000000ul /* the neighbour client */
+#define OTHER_TEE_PA	    0x7a000000ul /* the neighbour's trusted OS */
+#define OTHER_VM_PA	    0x7c000000ul /* the neighbour client */
 #define HYPERVISOR_PA	    0x40000000ul /* the hypervisor's image */
 #define TICK_US		    10000ul	 /* the client's own timer, meanwhile */
 #define NEIGHBOUR_TICKS	    10		 /* a call every 100 ms */
