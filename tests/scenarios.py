@@ -405,7 +405,7 @@ TOS_MISBEHAVIOURS = [
     ("read another TEE's memory", "0x7a000000", OUTSIDE),
     ("read another VM's memory", "0x7c000000", OUTSIDE),
     ("read the hypervisor's memory", "0x40000000", OUTSIDE),
-    ("never return", "0x7d0", r"TEE entry did not end within its bound"),
+    ("never return", "0x1388", r"TEE entry did not end within its bound"),
 ]
 
 

@@ -47,12 +47,12 @@
 /* How much of the vector table must lie in the TEE's memory. */
 #define VECTORS_SIZE 0x24u
 /*
- * The longest one entry may run, by the hypervisor's clock: far more than
- * any of Debian's OP-TEE's takes (its cold boot, the longest, takes tens of
- * milliseconds; a yielding call gives the CPU back at its client's next
- * interrupt). A TEE still inside an entry then is stopped.
+ * The longest one entry may run, by the hypervisor's clock: more than ten
+ * times the longest of Debian's OP-TEE's in arm-linux-optee (its cold boot
+ * and its longest yielding call, about 0.4 s each under QEMU on a loaded
+ * host; docs/tee.md). A TEE still inside an entry then is stopped.
  */
-#define TEE_ENTRY_BOUND_MS 2000u
+#define TEE_ENTRY_BOUND_MS 5000u
 
 struct tee_cpu {
 	enum tee_entry entry; /* what the TEE vCPU is running, if anything */
