@@ -11,8 +11,9 @@
  * the client made in the trusted-OS ranges, a native interrupt of its own
  * that arrived while the client ran, or a CPU_OFF / SYSTEM_OFF /
  * SYSTEM_RESET of the client. It leaves with the return call matching that
- * entry; anything else stops the TEE VM, and its client's pending call
- * fails instead of hanging.
+ * entry, within TEE_ENTRY_BOUND_MS; anything else stops the TEE VM, and its
+ * client's pending and later calls fail instead of hanging, until the
+ * client restarts it from its image (HC_TEE_RESTART).
  *
  * Calls go in synchronously, as on TrustZone: the client vCPU stays in its
  * SMC until the TEE vCPU on the same CPU returns. A client interrupt that

@@ -55,7 +55,8 @@ void tee_vcpu_start(struct vcpu *vcpu);
 /*
  * This CPU got an interrupt or work. True when the TEE dispatcher owns the
  * situation: a TEE vCPU is on top (a client interrupt becomes the TEE's
- * foreign interrupt), or a native interrupt of the TEE arrived while its
+ * foreign interrupt; past the bound on its entry it is stopped, and then
+ * this does not return), or a native interrupt of the TEE arrived while its
  * client runs (the TEE's interrupt entry runs; does not return then).
  */
 bool tee_preempt_check(void);
