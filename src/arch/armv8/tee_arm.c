@@ -195,6 +195,8 @@ uint64_t arch_tee_vector(enum tee_entry entry)
 	}
 }
 
+static void secure_timer_reset(const struct vcpu *tee_vcpu);
+
 void arch_tee_entry(struct vcpu *tee_vcpu, uint64_t pc, const uint64_t *args,
 		    unsigned nargs, bool fresh)
 {
@@ -205,8 +207,10 @@ void arch_tee_entry(struct vcpu *tee_vcpu, uint64_t pc, const uint64_t *args,
 	sysreg_write(elr_el2, pc);
 	/* What firmware sets up for a secure world: its priority mask open
 	 * and its Group 1 enabled (it writes neither). */
-	if (fresh)
+	if (fresh) {
 		sysreg_write(ICH_VMCR_EL2, ICH_VMCR_VPMR_ALL | ICH_VMCR_VENG1);
+		secure_timer_reset(tee_vcpu);
+	}
 }
 
 void arch_tee_foreign_irq(struct vcpu *tee_vcpu, bool on)
@@ -326,6 +330,20 @@ bool tee_arm_timer_access(struct vcpu *vcpu, uint64_t esr)
 	sysreg_write(cntp_ctl_el0, timer_ctl[cpu]);
 	isb();
 	return true;
+}
+
+/* A fresh TEE vCPU (a cold boot after a restart, CPU_ON after CPU_OFF)
+ * starts with its secure timer off, as after a reset: nothing its previous
+ * life programmed may fire into the new one. */
+static void secure_timer_reset(const struct vcpu *tee_vcpu)
+{
+	unsigned cpu = arch_cpu_id();
+
+	if (timer_owner[cpu] != tee_vcpu)
+		return;
+	timer_ctl[cpu] = 0;
+	sysreg_write(cntp_ctl_el0, 0);
+	isb();
 }
 
 void tee_arm_timer_irq(void)
