@@ -1438,44 +1438,17 @@ static int check_budget(struct ctx *c)
 	return note(c, " MiB");
 }
 
-/* The n-th guest-physical range TEE VM `t` has of its own: its memory, its
- * devices, its console; false past the last. */
-static bool tee_range(const struct ctx *c, uint32_t t, uint32_t n,
-		      struct item *out)
-{
-	const struct vmdesc_vm *tee = vm_at(c, t);
-
-	if (n < tee->regions.count) {
-		const struct vmdesc_region *r = region_at(c, tee, n);
-
-		*out = (struct item){(int)t, "regions", (int)n,
-				     mkrange(r->ipa, r->size)};
-		return true;
-	}
-	n -= tee->regions.count;
-	if (n < tee->devices.count) {
-		const struct vmdesc_device *d = device_at(c, tee, n);
-
-		*out = (struct item){(int)t, "devices", (int)n,
-				     mkrange(d->ipa, d->size)};
-		return true;
-	}
-	if (n > tee->devices.count || !tee->console)
-		return false;
-	*out = (struct item){(int)t, "console_ipa", -1,
-			     mkrange(tee->console_ipa, PAGE)};
-	return true;
-}
-
 /* A TEE serves one VM and sees that VM's memory at the VM's guest-physical
- * addresses, so nothing of the TEE's own may be there. */
+ * addresses, so nothing of the TEE's own (its memory, devices, console,
+ * shared memory) may be there. */
 static int check_tee(struct ctx *c, uint32_t i)
 {
-	const struct vmdesc_vm *vm = vm_at(c, i);
+	const struct vmdesc_vm *vm = vm_at(c, i), *tee;
 	struct item own;
 
 	if (vm->tee == VMDESC_NONE)
 		return 0;
+	tee = vm_at(c, vm->tee);
 	for (uint32_t j = 0; j < i; j++)
 		if (vm_at(c, j)->tee == vm->tee) {
 			fail(c, (int)i, NULL, -1, "tee", VMDESC_E_TEE_SHARED);
@@ -1485,11 +1458,11 @@ static int check_tee(struct ctx *c, uint32_t i)
 	for (uint32_t k = 0; k < vm->regions.count; k++) {
 		const struct vmdesc_region *r = region_at(c, vm, k);
 
-		for (uint32_t n = 0; tee_range(c, vm->tee, n, &own); n++)
+		for (uint32_t n = 0; ipa_item(c, tee, n, &own); n++)
 			if (overlaps(mkrange(r->ipa, r->size), own.r)) {
 				fail(c, (int)i, "regions", (int)k, "ipa",
 				     VMDESC_E_TEE_OVERLAP);
-				return note_other(c, ": ", (int)i, own.vm,
+				return note_other(c, ": ", (int)i, (int)vm->tee,
 						  own.arr, own.idx);
 			}
 	}
