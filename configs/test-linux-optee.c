@@ -11,10 +11,12 @@
  * INTID 219, OP-TEE's notification line, which its TEE may raise. Its kernel
  * sits at 0x44000000, clear of the static shared memory; its hand-written
  * tree (guests/linux/tee/linux-optee.dts) runs guests/linux/scripts/optee:
- * tee-supplicant and a set of xtest regression cases. "baremetal" goes on
- * beside it on CPUs 2-3.
+ * tee-supplicant and a set of xtest regression cases. Beside it on CPUs 2-3,
+ * the two pairs of configs/tee-trustos.h: "tclient" has its "tos" misbehave,
+ * be stopped and restarted over and over meanwhile, "nclient" calls its
+ * "ntos" every 100 ms.
  */
-#include <tessera/config.h>
+#include "tee-trustos.h"
 
 TESSERA_CONFIG(
     "qemu-aarch64-virt",
@@ -31,7 +33,4 @@ TESSERA_CONFIG(
        .memory = REGIONS(RAM(0x0e100000, 15 * MiB)),
        .images = IMAGES(IMAGE("optee/arm64/tee-pager_v2.bin", 0x0e100000)),
        .entry = 0x0e100000, .console = PL011(0x09040000, 40)),
-    VM(.name = "baremetal", .cpus = CPUS(2, 3),
-       .memory = REGIONS(RAM(0x40000000, 16 * MiB)),
-       .images = IMAGES(IMAGE("guests/baremetal/heartbeat.bin", 0x40000000)),
-       .entry = 0x40000000, .console = PL011(0x09000000, 33)));
+    TRUSTOS_PAIRS(0));

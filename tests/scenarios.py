@@ -440,10 +440,56 @@ SCENARIOS += [
      "forbid": [r"survived", r"PANIC", r"vm 1 \(owner\) stopped"]},
 ]
 
+# TEE containment and restart (docs/tee.md) with the small trusted OS of ours
+# (configs/tee-trustos.h): "tclient" has "tos" read another TEE's memory,
+# another VM's, the hypervisor's, and spin; each time the TEE is stopped with
+# one line, the call fails, the client restarts it and calls work again.
+TCLIENT = r"^\[tclient\] teeclient\[0\]: "
+TOS_MISBEHAVIOURS = [
+    ("read another TEE's memory", "0x7a000000", OUTSIDE),
+    ("read another VM's memory", "0x7c000000", OUTSIDE),
+    ("read the hypervisor's memory", "0x40000000", OUTSIDE),
+    ("never return", "0x1388", r"TEE entry did not end within its bound"),
+]
+
+
+def tee_misbehaviour_rounds(rounds):
+    lines = [r"^\[tessera\] vm 1 \(tos\): TEE ready for vm 0 \(tclient\)",
+             TCLIENT + r"calls answered: UID 7e55e4a1-\.\.\., revision 1\.0, "]
+    for r in rounds:
+        for what, address, why in TOS_MISBEHAVIOURS:
+            lines += [TCLIENT + r"round %d: telling the TEE to %s$" % (r, what),
+                      stopped(1, "tos", address, why),
+                      TCLIENT + r"round %d: the call failed after \d+ ms$" % r,
+                      r"^\[tessera\] vm 1 \(tos\): restarted from its image by "
+                      r"its client vm 0 \(tclient\)$",
+                      r"^\[tos\] trustos\[0\]: booted",
+                      TCLIENT + r"round %d: restarted, calls answered again$" % r]
+        lines.append(TCLIENT + r"round %d passed$" % r)
+    return lines
+
+
+TCLIENT_STOPPED = r"^\[tessera\] vm \d \(tos\) stopped: "
+TEE_NEIGHBOURS_FORBID = [r"PANIC", r"TEE protocol",
+                         r"^\[(tclient|nclient|tos|ntos|healthy)\] .*(FAIL|survived|unexpected)",
+                         r"vm \d \((nclient|ntos|healthy|linux|optee)\) stopped"]
+SCENARIOS += [
+    {"name": "arm-tee-trustos-contained", "config": "test-tee-trustos",
+     "machine": arm_machine(), "timeout": 120,
+     "expect": tee_misbehaviour_rounds([1, 2]) + [
+         TCLIENT + r"PASS$",
+         r"^\[tessera\] vm 1 \(tos\) powered off with its client vm 0 \(tclient\)$",
+         r"^\[nclient\] teeclient\[0\]: \d+ calls answered$",
+         r"^\[healthy\] hello\[0\]: tick \d+$"],
+     "forbid": TEE_NEIGHBOURS_FORBID},
+]
+
 # A per-VM TEE (docs/tee.md): Debian's Linux with its own Debian OP-TEE OS in
 # a TEE VM stacked on its CPUs, the hypervisor as the dispatcher; Debian's
 # optee.ko probes it, tee-supplicant serves it and a set of xtest regression
-# cases passes (guests/linux/scripts/optee); the neighbour goes on.
+# cases passes (guests/linux/scripts/optee) while, on the other CPUs, the
+# small trusted OS is stopped and restarted over and over and its neighbour
+# pair goes on.
 SCENARIOS += [
     {"name": "arm-linux-optee", "config": "test-linux-optee",
      "machine": arm_machine(), "timeout": 420,
@@ -457,14 +503,16 @@ SCENARIOS += [
                 r"^\[optee\] I/TC: Asynchronous notifications are enabled",
                 r"^\[linux\] optee: /dev/tee0 and /dev/teepriv0 are there$",
                 r"^\[linux\] optee: tee-supplicant running",
+                TCLIENT_STOPPED, TCLIENT + r"round \d+ passed$",
                 r"^\[linux\] \d+ subtests of which 0 failed$",
                 r"^\[linux\] \d+ test cases of which 0 failed$",
                 r"^\[linux\] TESSERA-RUN-DONE name=optee status=0$",
                 r"^\[tessera\] vm 1 \(optee\) powered off with its client vm 0 "
                 r"\(linux\)$",
-                r"^\[baremetal\] heartbeat\[0\]: alive: \d+ "],
-     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"BUG:",
-                r"OVERLAP", r"\[optee\] E/TC:.*Panic at", r"TEE protocol"]},
+                TCLIENT + r"round \d+ passed$",
+                r"^\[nclient\] teeclient\[0\]: \d+ calls answered$"],
+     "forbid": TEE_NEIGHBOURS_FORBID + [
+         r"Kernel panic", r"Oops", r"BUG:", r"OVERLAP", r"\[optee\] E/TC:.*Panic at"]},
 ]
 
 # The QEMU virt preset: a program for plain QEMU virt reads the machine

@@ -8,7 +8,8 @@
 # $(BUILD)/guests/baremetal (armv8), $(BUILD)/guests/baremetal-riscv.
 #
 # Knobs: GUEST_CFLAGS (extra flags for everything), GUEST_CFLAGS_<name>
-# (for one test, e.g. GUEST_CFLAGS_hello=-DTICKS=5), GUEST_LOAD_ADDR.
+# (for one test, e.g. GUEST_CFLAGS_hello=-DTICKS=5), GUEST_LOAD_ADDR and
+# GUEST_LOAD_ADDR_<name> (for one test).
 # A change to any of them rebuilds the guest.
 
 GUEST_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
@@ -43,12 +44,14 @@ GUEST_ALL_CFLAGS := -std=c11 -ffreestanding -nostdlib -O2 -g \
 	-I$(GUEST_DIR)/../../include \
 	$(GUEST_CFLAGS)
 GUEST_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
-	-Wl,-z,noexecstack -Wl,--defsym=GUEST_LOAD_ADDR=$(GUEST_LOAD_ADDR)
+	-Wl,-z,noexecstack
+guest_load_addr = $(or $(GUEST_LOAD_ADDR_$(1)),$(GUEST_LOAD_ADDR))
 
 # Objects depend on this file, rewritten only when the flags change.
 GUEST_FLAGS_FILE := $(GUEST_OBJ)/flags
 GUEST_FLAGS := $(GUEST_CC) $(GUEST_ALL_CFLAGS) $(GUEST_LDFLAGS) \
-	$(foreach t,$(GUEST_TESTS),$(t): $(GUEST_CFLAGS_$(t)))
+	$(foreach t,$(GUEST_TESTS),$(t): $(GUEST_CFLAGS_$(t)) \
+		$(call guest_load_addr,$(t)))
 guest_differ = $(subst $(1),,$(2))$(subst $(2),,$(1))
 
 .PHONY: guests guests-flags-check
@@ -76,6 +79,7 @@ $(GUEST_TEST_OBJS): $(GUEST_OBJ)/tests/%.o: $(GUEST_DIR)/tests/%.c \
 $(GUEST_ELFS): $(GUEST_OUT)/%.elf: $(GUEST_OBJ)/tests/%.o \
 		$(GUEST_LIB_OBJS) $(GUEST_LDSCRIPT)
 	$(Q)$(GUEST_CC) $(GUEST_ALL_CFLAGS) $(GUEST_LDFLAGS) \
+		-Wl,--defsym=GUEST_LOAD_ADDR=$(call guest_load_addr,$*) \
 		-T $(GUEST_LDSCRIPT) -o $@ $(filter %.o,$^)
 
 $(GUEST_BINS): %.bin: %.elf

@@ -56,7 +56,9 @@ void arch_vcpu_save(struct vcpu *vcpu);
 void arch_vcpu_load(struct vcpu *vcpu);
 /*
  * While a child runs, the timers of the vCPUs below it must still interrupt:
- * arm a hypervisor timer for their earliest deadline (and disarm it).
+ * arm a hypervisor timer for their earliest deadline, or the CPU's
+ * entry_bound_us if sooner (and disarm it). A vCPU already marked to wake
+ * needs no timer.
  */
 void arch_parent_timer_arm(void);
 void arch_parent_timer_disarm(void);

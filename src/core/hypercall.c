@@ -6,6 +6,7 @@
 
 #include "ipc.h"
 #include "mem.h"
+#include "tee.h"
 #include "vmstack.h"
 
 typedef bool hc_handler(struct vcpu *vcpu, const uint64_t args[5],
@@ -92,6 +93,13 @@ static bool hc_ipc_notify(struct vcpu *vcpu, const uint64_t args[5],
 	return true;
 }
 
+static bool hc_tee_restart(struct vcpu *vcpu, const uint64_t args[5],
+			   uint64_t res[5])
+{
+	put(res, tee_restart(vcpu, args[0]));
+	return true;
+}
+
 /* Reserved numbers, for the features that will own them. */
 static bool hc_reserved(struct vcpu *vcpu, const uint64_t args[5],
 			uint64_t res[5])
@@ -114,6 +122,7 @@ static hc_handler *const handlers[] = {
     [HC_MEM_REPORT] = hc_reserved,
     [HC_VM_MEASURE] = hc_vm_measure,
     [HC_HYP_STATS] = hc_hyp_stats,
+    [HC_TEE_RESTART] = hc_tee_restart,
 };
 
 /* Inlined into each arch's trap path, where `whole_frame` is a constant. */

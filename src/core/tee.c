@@ -11,8 +11,9 @@
  * the client made in the trusted-OS ranges, a native interrupt of its own
  * that arrived while the client ran, or a CPU_OFF / SYSTEM_OFF /
  * SYSTEM_RESET of the client. It leaves with the return call matching that
- * entry; anything else stops the TEE VM, and its client's pending call
- * fails instead of hanging.
+ * entry, within TEE_ENTRY_BOUND_MS; anything else stops the TEE VM, and its
+ * client's pending and later calls fail instead of hanging, until the
+ * client restarts it from its image (HC_TEE_RESTART).
  *
  * Calls go in synchronously, as on TrustZone: the client vCPU stays in its
  * SMC until the TEE vCPU on the same CPU returns. A client interrupt that
@@ -22,6 +23,8 @@
  * interrupts masked and are short.
  */
 #include "tee.h"
+
+#include <tessera/hypercall.h>
 
 #include "arch.h"
 #include "vmdesc.h"
@@ -44,6 +47,13 @@
 #define CALL_FAILED ((uint64_t)-1)
 /* How much of the vector table must lie in the TEE's memory. */
 #define VECTORS_SIZE 0x24u
+/*
+ * The longest one entry may run, by the hypervisor's clock: more than ten
+ * times the longest of Debian's OP-TEE's in arm-linux-optee (its cold boot
+ * and its longest yielding call, about 0.4 s each under QEMU on a loaded
+ * host; docs/tee.md). A TEE still inside an entry then is stopped.
+ */
+#define TEE_ENTRY_BOUND_MS 5000u
 
 struct tee_cpu {
 	enum tee_entry entry; /* what the TEE vCPU is running, if anything */
@@ -54,9 +64,12 @@ struct tee_cpu {
 };
 
 struct tee {
-	struct vm *vm;	   /* the TEE VM */
-	struct vm *client; /* the VM it serves */
-	uint64_t vectors;  /* guest-physical; 0 until ENTRY_DONE */
+	struct vm *vm;	     /* the TEE VM */
+	struct vm *client;   /* the VM it serves */
+	uint64_t vectors;    /* guest-physical; 0 until ENTRY_DONE */
+	bool bound;	     /* tee_init accepted the pair */
+	uint32_t restarting; /* HC_TEE_RESTART at work (a word: RISC-V has no
+				byte atomics) */
 	struct tee_cpu cpu[MAX_VCPUS_PER_VM];
 };
 
@@ -85,20 +98,6 @@ static bool overlaps(ipa_t a, uint64_t a_size, ipa_t b, uint64_t b_size)
 	return a < b + b_size && b < a + a_size;
 }
 
-/* The client's memory must not land on anything of the TEE's own. */
-static bool clashes(const struct vm *tee, const struct vm_region *r)
-{
-	for (unsigned i = 0; i < tee->region_count; i++)
-		if (overlaps(r->ipa, r->size, tee->regions[i].ipa,
-			     tee->regions[i].size))
-			return true;
-	for (unsigned i = 0; i < tee->mmio.count; i++)
-		if (overlaps(r->ipa, r->size, tee->mmio.ranges[i].base,
-			     tee->mmio.ranges[i].size))
-			return true;
-	return false;
-}
-
 static const char *bind(struct tee *t)
 {
 	struct vm *tee = t->vm, *client = t->client;
@@ -114,13 +113,12 @@ static const char *bind(struct tee *t)
 	/*
 	 * TrustZone's view of memory: the trusted OS reaches its own client's
 	 * memory at the addresses the client uses (static and dynamic shared
-	 * memory), never another VM's. The client keeps owning it.
+	 * memory), never another VM's. The client keeps owning it. The
+	 * validator made sure none of the TEE's own addresses is there.
 	 */
 	for (unsigned i = 0; i < client->region_count; i++) {
 		const struct vm_region *r = &client->regions[i];
 
-		if (clashes(tee, r))
-			return "its client's memory overlaps its own";
 		if (arch_stage2_map(tee, r->ipa, r->pa, r->size,
 				    r->flags & (VMDESC_MEM_R | VMDESC_MEM_W)))
 			return "no memory for its stage-2 tables";
@@ -162,6 +160,7 @@ void tee_init(void)
 			vm_stop(tee, why);
 			continue;
 		}
+		t->bound = true;
 		log_info("vm %u (%s): TEE of vm %u (%s), %u vCPU(s) on its "
 			 "vCPUs' CPUs",
 			 i, tee->name, client->id, client->name,
@@ -170,6 +169,13 @@ void tee_init(void)
 }
 
 /* ---- entering the TEE and coming back ---- */
+
+/* The entry starting on this CPU must end within TEE_ENTRY_BOUND_MS. */
+static void start_bound(void)
+{
+	this_cpu()->entry_bound_us =
+	    arch_time_us() + TEE_ENTRY_BOUND_MS * 1000ull;
+}
 
 /*
  * Push TEE vCPU `tv` on this CPU above whatever is loaded (its client's
@@ -184,7 +190,8 @@ static noreturn void enter(struct tee *t, struct vcpu *tv, enum tee_entry entry,
 			  ? t->vm->desc->entry
 			  : t->vectors + arch_tee_vector(entry);
 
-	vmstack_push(tv);
+	start_bound();
+	vmstack_push(tv); /* arms the bound */
 	t->cpu[tv->id].entry = entry;
 	tv->state = VCPU_RUNNING;
 	if (fresh)
@@ -213,6 +220,7 @@ static noreturn void leave(struct tee *t, struct vcpu *tv, bool keep)
 
 	arch_tee_foreign_irq(tv, false);
 	t->cpu[tv->id].entry = TEE_ENTRY_NONE;
+	this_cpu()->entry_bound_us = 0;
 	client = vmstack_pop(keep);
 	if (!keep)
 		arch_cpu_wake_all(); /* tee_client_reset may wait for it */
@@ -233,6 +241,8 @@ static noreturn void finish(struct tee *t, struct vcpu *tv)
 
 		tc->native_irq = false;
 		tc->entry = TEE_ENTRY_FIQ;
+		start_bound();
+		arch_parent_timer_arm();
 		arch_tee_foreign_irq(tv, false);
 		arch_tee_entry(tv, t->vectors + arch_tee_vector(TEE_ENTRY_FIQ),
 			       &pc, 1, false);
@@ -326,6 +336,8 @@ static noreturn void tee_return(struct vcpu *tv, uint32_t fid)
 	leave(t, tv, true);
 }
 
+static void boot_entry(struct tee *t, struct vcpu *vcpu, bool repeat);
+
 void tee_smc(struct vcpu *vcpu, uint32_t fid, bool smc)
 {
 	struct tee *t;
@@ -334,6 +346,9 @@ void tee_smc(struct vcpu *vcpu, uint32_t fid, bool smc)
 	if (tee_is_tee(vcpu->vm))
 		tee_return(vcpu, fid);
 	t = tee_of(vcpu->vm);
+	/* A restarted TEE boots at its client's first call. */
+	if (t && smc)
+		boot_entry(t, vcpu, true);
 	/* No TEE, or (for now) the HVC conduit, which names a second one. */
 	if (!t || !smc || !ready(t) || !t->cpu[vcpu->id].on) {
 		vcpu->regs.x[0] = CALL_FAILED;
@@ -378,26 +393,43 @@ static uint64_t client_tree(const struct tee *t)
 	return tree;
 }
 
+/*
+ * If the TEE vCPU of client vCPU `vcpu` has yet to boot (cold boot, or
+ * CPU_ON once the TEE is up), enter that first; `repeat`: the client's call
+ * runs again afterwards. Returns when there is nothing to boot here.
+ */
+static void boot_entry(struct tee *t, struct vcpu *vcpu, bool repeat)
+{
+	uint64_t args[4] = {0};
+
+	if (t->vm->state != VM_RUNNING || t->cpu[vcpu->id].on)
+		return;
+	if (!t->vectors) {
+		/*
+		 * Cold boot, on the first client vCPU to get here, with the
+		 * registers TF-A's dispatcher passes: x0 the (here
+		 * meaningless) pageable part, x1 0, x2 the client's device
+		 * tree, x3 0.
+		 */
+		for (unsigned i = 0; i < t->vm->vcpu_count; i++)
+			if (t->cpu[i].entry == TEE_ENTRY_BOOT)
+				return; /* booting elsewhere: this one goes
+					   without */
+		args[0] = t->vm->desc->boot_arg;
+		args[2] = client_tree(t);
+	}
+	if (repeat)
+		arch_vcpu_repeat_call(vcpu);
+	enter(t, &t->vm->vcpus[vcpu->id],
+	      t->vectors ? TEE_ENTRY_CPU_ON : TEE_ENTRY_BOOT, args, 4);
+}
+
 void tee_vcpu_start(struct vcpu *vcpu)
 {
 	struct tee *t = tee_of(vcpu->vm);
-	uint64_t args[4] = {0};
 
-	if (!t || t->vm->state != VM_RUNNING || t->cpu[vcpu->id].on)
-		return;
-	if (t->vectors)
-		enter(t, &t->vm->vcpus[vcpu->id], TEE_ENTRY_CPU_ON, args, 4);
-	/*
-	 * Cold boot, on the client's first vCPU, with the registers TF-A's
-	 * dispatcher passes: x0 the (here meaningless) pageable part, x1 0, x2
-	 * the client's device tree, x3 0.
-	 */
-	for (unsigned i = 0; i < t->vm->vcpu_count; i++)
-		if (t->cpu[i].entry == TEE_ENTRY_BOOT)
-			return; /* booting elsewhere: this vCPU goes without */
-	args[0] = t->vm->desc->boot_arg;
-	args[2] = client_tree(t);
-	enter(t, &t->vm->vcpus[vcpu->id], TEE_ENTRY_BOOT, args, 4);
+	if (t)
+		boot_entry(t, vcpu, false);
 }
 
 bool tee_preempt_check(void)
@@ -409,12 +441,17 @@ bool tee_preempt_check(void)
 		return false;
 	if (tee_is_tee(v->vm)) {
 		t = &tees[v->vm->id];
+		if (arch_time_us() >= this_cpu()->entry_bound_us)
+			vcpu_fault(v, arch_vcpu_pc(v), TEE_ENTRY_BOUND_MS,
+				   "TEE entry did not end within its bound "
+				   "(milliseconds in the address field)");
 		/* Never unwound like a child: a client interrupt is the TEE's
 		 * foreign interrupt, taken where its thread can yield. */
 		if (t->cpu[v->id].entry == TEE_ENTRY_YIELD &&
 		    __atomic_load_n(&t->client->vcpus[v->id].wake,
 				    __ATOMIC_ACQUIRE))
 			arch_tee_foreign_irq(v, true);
+		arch_parent_timer_arm(); /* the bound, if the timer fired */
 		return true;
 	}
 	t = tee_of(v->vm);
@@ -499,20 +536,20 @@ static bool on_its_cpu(const struct vcpu *tv)
 	return __atomic_load_n(&c->loaded, __ATOMIC_ACQUIRE) == tv;
 }
 
-void tee_client_reset(struct vm *vm)
+/*
+ * The TEE as its image left it: no vCPU of it inside an entry or on any
+ * CPU, its memory cleared, its image loaded and checked again, its cold
+ * boot to come. 0, or -1 when the image is refused (with a log line).
+ */
+static int reload(struct tee *t)
 {
-	struct tee *t = tee_of(vm);
-	struct vm *tee;
+	struct vm *tee = t->vm;
 
-	if (!t || t->vm->state != VM_RUNNING)
-		return;
-	tee = t->vm;
-	/* No new entries; a TEE vCPU still inside one leaves at once. */
-	t->vectors = 0;
+	t->vectors = 0; /* no new entries */
 	for (unsigned i = 0; i < tee->vcpu_count; i++) {
 		struct vcpu *tv = &tee->vcpus[i];
 
-		tv->state = VCPU_OFF;
+		tv->state = VCPU_OFF; /* one inside an entry leaves at once */
 		if (tv->pcpu != arch_cpu_id())
 			cpu_post_work(tv->pcpu, CPU_WORK_VCPU);
 	}
@@ -529,10 +566,45 @@ void tee_client_reset(struct vm *vm)
 		arch_cache_clean(p, tee->regions[i].size);
 	}
 	vm_images_load(tee);
-	if (arch_tee_image_prepare(tee)) {
-		vm_stop(tee, "its image cannot run as a TEE");
+	arch_tee_vm_init(tee, t->client);
+	return arch_tee_image_prepare(tee);
+}
+
+void tee_client_reset(struct vm *vm)
+{
+	struct tee *t = tee_of(vm);
+
+	if (!t || t->vm->state != VM_RUNNING)
+		return;
+	if (reload(t)) {
+		vm_stop(t->vm, "its image cannot run as a TEE");
 		return;
 	}
-	log_info("vm %u (%s): restarts with its client vm %u (%s)", tee->id,
-		 tee->name, vm->id, vm->name);
+	log_info("vm %u (%s): restarts with its client vm %u (%s)", t->vm->id,
+		 t->vm->name, vm->id, vm->name);
+}
+
+struct hc_result tee_restart(struct vcpu *caller, uint64_t conduit)
+{
+	struct tee *t = tee_of(caller->vm);
+	struct vm *tee;
+
+	if (conduit != TEE_CONDUIT_SMC)
+		return (struct hc_result){HS_INVALID, {0}};
+	if (!t || !t->bound)
+		return (struct hc_result){HS_NOT_FOUND, {0}};
+	tee = t->vm;
+	if (__atomic_load_n(&tee->state, __ATOMIC_ACQUIRE) == VM_RUNNING ||
+	    __atomic_exchange_n(&t->restarting, 1u, __ATOMIC_ACQ_REL))
+		return (struct hc_result){HS_BUSY, {0}};
+	if (reload(t)) {
+		__atomic_store_n(&t->restarting, 0u, __ATOMIC_RELEASE);
+		return (struct hc_result){HS_DENIED, {0}};
+	}
+	log_info("vm %u (%s): restarted from its image by its client vm %u "
+		 "(%s)",
+		 tee->id, tee->name, caller->vm->id, caller->vm->name);
+	__atomic_store_n(&tee->state, VM_RUNNING, __ATOMIC_RELEASE);
+	__atomic_store_n(&t->restarting, 0u, __ATOMIC_RELEASE);
+	return (struct hc_result){HS_OK, {0}};
 }

@@ -13,6 +13,7 @@
 #ifndef TESSERA_CORE_TEE_H
 #define TESSERA_CORE_TEE_H
 
+#include "hypercall.h"
 #include "vm.h"
 
 /* The ways into a TEE vCPU (OP-TEE's vector table, and its cold boot). */
@@ -54,7 +55,8 @@ void tee_vcpu_start(struct vcpu *vcpu);
 /*
  * This CPU got an interrupt or work. True when the TEE dispatcher owns the
  * situation: a TEE vCPU is on top (a client interrupt becomes the TEE's
- * foreign interrupt), or a native interrupt of the TEE arrived while its
+ * foreign interrupt; past the bound on its entry it is stopped, and then
+ * this does not return), or a native interrupt of the TEE arrived while its
  * client runs (the TEE's interrupt entry runs; does not return then).
  */
 bool tee_preempt_check(void);
@@ -79,6 +81,14 @@ void tee_client_stopped(struct vm *vm);
  * first vCPU runs again. Called on one of the client's CPUs.
  */
 void tee_client_reset(struct vm *vm);
+
+/*
+ * HC_TEE_RESTART: the caller restarts its stopped TEE (the one on
+ * `conduit`) from its image; it cold-boots at the caller's next call.
+ * HS_BUSY while the TEE runs, HS_NOT_FOUND without one.
+ */
+#define TEE_CONDUIT_SMC 0
+struct hc_result tee_restart(struct vcpu *caller, uint64_t conduit);
 
 /* An interrupt the TEE owns is pending for `tee_vcpu` (called by the
  * architecture, on the vCPU's own CPU). */

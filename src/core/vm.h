@@ -84,6 +84,9 @@ struct cpu {
 	struct vcpu *loaded; /* whose state is in this CPU's registers */
 	unsigned depth;
 	struct vcpu *stack[4];
+	/* The top vCPU's entry (a TEE's) must end by then, in arch_time_us()
+	 * microseconds; 0: no bound. The hypervisor's timer watches it. */
+	uint64_t entry_bound_us;
 	uint32_t pending_work; /* CPU_WORK_* bits posted by other CPUs */
 };
 

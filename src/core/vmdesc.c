@@ -89,6 +89,8 @@ static const char *const reason_text[VMDESC_E_COUNT_OF_REASONS] = {
     [VMDESC_E_REF_CYCLE] = "cycle of parent / tee references",
     [VMDESC_E_TEE_NOT_TEE] = "not a TEE VM (VMDESC_VM_TEE)",
     [VMDESC_E_TEE_HAS_TEE] = "a TEE VM cannot be served by a TEE",
+    [VMDESC_E_TEE_SHARED] = "a TEE VM serves one VM only",
+    [VMDESC_E_TEE_OVERLAP] = "on its TEE's own addresses",
     [VMDESC_E_CONSOLE] = "bad console",
     [VMDESC_E_IPC_DUP] = "shared memory linked twice",
     [VMDESC_E_RUNTIME_PA] =
@@ -1443,6 +1445,46 @@ static int check_budget(struct ctx *c)
 	return note(c, " MiB");
 }
 
+/* A TEE serves one VM and sees that VM's memory at the VM's guest-physical
+ * addresses, so nothing of the TEE's own (its memory, devices, console,
+ * shared memory) may be there. */
+static int check_tee(struct ctx *c, uint32_t i)
+{
+	const struct vmdesc_vm *vm = vm_at(c, i), *tee;
+	struct item own;
+
+	if (vm->tee == VMDESC_NONE)
+		return 0;
+	tee = vm_at(c, vm->tee);
+	for (uint32_t j = 0; j < i; j++)
+		if (vm_at(c, j)->tee == vm->tee) {
+			fail(c, (int)i, NULL, -1, "tee", VMDESC_E_TEE_SHARED);
+			return note_other(c, ": it serves ", (int)i, (int)j,
+					  NULL, -1);
+		}
+	for (uint32_t k = 0; k < vm->regions.count; k++) {
+		const struct vmdesc_region *r = region_at(c, vm, k);
+
+		for (uint32_t n = 0; ipa_item(c, tee, n, &own); n++)
+			if (overlaps(mkrange(r->ipa, r->size), own.r)) {
+				fail(c, (int)i, "regions", (int)k, "ipa",
+				     VMDESC_E_TEE_OVERLAP);
+				return note_other(c, ": ", (int)i, (int)vm->tee,
+						  own.arr, own.idx);
+			}
+	}
+	return 0;
+}
+
+static int check_tees(struct ctx *c)
+{
+	int rc = 0;
+
+	for (uint32_t i = 0; i < c->h->vms.count && !rc; i++)
+		rc = check_tee(c, i);
+	return rc;
+}
+
 static int check_relations(struct ctx *c)
 {
 	uint32_t reach[VMDESC_MAX_VMS], below[VMDESC_MAX_VMS];
@@ -1458,6 +1500,8 @@ static int check_relations(struct ctx *c)
 	rc = check_cycles(c, reach);
 	if (!rc)
 		rc = check_sharing(c, below);
+	if (!rc)
+		rc = check_tees(c);
 	if (!rc)
 		rc = check_pa_overlaps(c);
 	if (!rc)

@@ -83,6 +83,9 @@ enum vmdesc_reason {
 	VMDESC_E_REF_CYCLE,
 	VMDESC_E_TEE_NOT_TEE, /* tee names a VM without VMDESC_VM_TEE */
 	VMDESC_E_TEE_HAS_TEE, /* a TEE served by a TEE */
+	VMDESC_E_TEE_SHARED,  /* a TEE VM named by two VMs */
+	VMDESC_E_TEE_OVERLAP, /* client memory where its TEE has memory,
+				 devices, its console or shared memory */
 	VMDESC_E_CONSOLE,     /* unknown type, or settings without a console */
 	VMDESC_E_IPC_DUP,     /* the same shared memory linked twice */
 	/* run time (single-VM blobs) */

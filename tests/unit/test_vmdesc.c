@@ -38,8 +38,8 @@ static const struct cfg_vm boot_vms[] = {
        .ipcs = IPCS(IPC("chan", 0x50000000, 40), IPC("chan2", 0x50200000, 0)),
        .colors = COLORS(0, 1), .tee = "optee"),
     VM(.name = "optee", .cpus = CPUS(0, 1), .flags = TEE_VM,
-       .memory = REGIONS(RAM(0x40000000, 16 * MiB)),
-       .images = IMAGES(IMAGE("a.bin", 0x40000000)), .entry = 0x40000000,
+       .memory = REGIONS(RAM(0x0e100000, 16 * MiB)),
+       .images = IMAGES(IMAGE("a.bin", 0x0e100000)), .entry = 0x0e100000,
        .colors = COLORS(2)),
     VM(.name = "rtos", .cpus = CPUS(2),
        .memory = REGIONS(RAM_FIXED(0x40000000, 16 * MiB, 0x71000000)),
@@ -267,6 +267,11 @@ MUT(m_tee_not_tee, V(b, 0)->tee = 2)
 MUT(m_tee_has_tee, V(b, 1)->tee = 0)
 MUT(m_cycle, V(b, 2)->parent = 3)
 MUT(m_runtime_tee, V(b, 0)->tee = 0)
+MUT(m_tee_two_clients, V(b, 2)->tee = 1)
+MUT(m_tee_memory_overlap, R(1, 0)->ipa = 0x43000000; I(1, 0)->ipa = 0x43000000;
+    V(b, 1)->entry = 0x43000000)
+MUT(m_tee_console_overlap, V(b, 1)->console = VMDESC_CONSOLE_PL011;
+    V(b, 1)->console_ipa = 0x48000000; V(b, 1)->console_irq = 40)
 /* regions */
 MUT(m_region_flags, R(0, 0)->flags |= 1u << 6)
 MUT(m_region_reserved, R(0, 0)->reserved = 1)
@@ -416,6 +421,9 @@ static const struct bad bad_cases[] = {
 	BAD("parent is itself", BOOT, m_parent_self, VMDESC_E_REF_SELF, 3, "parent"),
 	BAD("tee is not a TEE", BOOT, m_tee_not_tee, VMDESC_E_TEE_NOT_TEE, 0, "tee"),
 	BAD("TEE served by a TEE", BOOT, m_tee_has_tee, VMDESC_E_TEE_HAS_TEE, 1, "tee"),
+	BAD("TEE bound to two clients", BOOT, m_tee_two_clients, VMDESC_E_TEE_SHARED, 2, "tee"),
+	BAD("client memory on its TEE's", BOOT, m_tee_memory_overlap, VMDESC_E_TEE_OVERLAP, 0, "regions[0].ipa"),
+	BAD("client memory on its TEE's console", BOOT, m_tee_console_overlap, VMDESC_E_TEE_OVERLAP, 0, "regions[1].ipa"),
 	BAD("parent cycle", BOOT, m_cycle, VMDESC_E_REF_CYCLE, 2, "parent"),
 	BAD("tee at run time", CHILD, m_runtime_tee, VMDESC_E_RUNTIME_REF, 0, "tee"),
 	/* regions */
@@ -604,7 +612,7 @@ static const struct cfg_vm deep_vms[] = {
        .memory = REGIONS(RAM(0x40000000, 16 * MiB)), .entry = 0x40000000,
        .tee = "t"),
     VM(.name = "t", .cpus = CPUS(0), .flags = TEE_VM,
-       .memory = REGIONS(RAM(0x40000000, 16 * MiB)), .entry = 0x40000000),
+       .memory = REGIONS(RAM(0x0e100000, 16 * MiB)), .entry = 0x0e100000),
 };
 static const struct cfg_config deep_cfg = {
     .platform = "qemu-aarch64-virt",

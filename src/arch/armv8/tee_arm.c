@@ -25,6 +25,8 @@
  */
 #include "tee_arm.h"
 
+#include <tessera/trusted_os.h>
+
 #include "../../core/tee.h"
 #include "../../core/vmdesc.h"
 #include "../../lib/sha256.h"
@@ -56,6 +58,9 @@
 #define MSR_CNTPS_CTL  0xd51fe220u
 #define MSR_CNTPS_CVAL 0xd51fe240u
 #define CNTPS_TO_CNTP  (1u << 18) /* op1 7 -> 3 */
+/* B <label>: the first word of a Tessera trusted OS's header. */
+#define INSN_B_MASK 0xfc000000u
+#define INSN_B	    0x14000000u
 
 /* ---- the images this hypervisor can run as a TEE ---- */
 
@@ -91,6 +96,18 @@ static const struct vmdesc_image *entry_image(const struct vm *tee)
 	return NULL;
 }
 
+/* A trusted OS written for Tessera says so in its header (trusted_os.h). */
+static bool is_tessera_tos(const uint8_t *image, uint64_t size)
+{
+	uint32_t first;
+
+	if (size < TESSERA_TOS_HEADER)
+		return false;
+	memcpy(&first, image, sizeof(first));
+	return (first & INSN_B_MASK) == INSN_B &&
+	       !memcmp(image + 4, TESSERA_TOS_MAGIC, TESSERA_TOS_MAGIC_SIZE);
+}
+
 static bool is_secure_timer_write(uint32_t insn)
 {
 	uint32_t op = insn & ~0x1fu;
@@ -115,6 +132,12 @@ int arch_tee_image_prepare(struct vm *tee)
 		log_info("vm %u (%s): no image at the entry point", tee->id,
 			 tee->name);
 		return -1;
+	}
+	if (is_tessera_tos(image, img->size)) {
+		log_info("vm %u (%s): a trusted OS for Tessera (its header), "
+			 "run as it is",
+			 tee->id, tee->name);
+		return 0;
 	}
 	sha256_init(&s);
 	sha256_update(&s, image, img->size);
@@ -172,6 +195,8 @@ uint64_t arch_tee_vector(enum tee_entry entry)
 	}
 }
 
+static void secure_timer_reset(const struct vcpu *tee_vcpu);
+
 void arch_tee_entry(struct vcpu *tee_vcpu, uint64_t pc, const uint64_t *args,
 		    unsigned nargs, bool fresh)
 {
@@ -182,8 +207,10 @@ void arch_tee_entry(struct vcpu *tee_vcpu, uint64_t pc, const uint64_t *args,
 	sysreg_write(elr_el2, pc);
 	/* What firmware sets up for a secure world: its priority mask open
 	 * and its Group 1 enabled (it writes neither). */
-	if (fresh)
+	if (fresh) {
 		sysreg_write(ICH_VMCR_EL2, ICH_VMCR_VPMR_ALL | ICH_VMCR_VENG1);
+		secure_timer_reset(tee_vcpu);
+	}
 }
 
 void arch_tee_foreign_irq(struct vcpu *tee_vcpu, bool on)
@@ -303,6 +330,20 @@ bool tee_arm_timer_access(struct vcpu *vcpu, uint64_t esr)
 	sysreg_write(cntp_ctl_el0, timer_ctl[cpu]);
 	isb();
 	return true;
+}
+
+/* A fresh TEE vCPU (a cold boot after a restart, CPU_ON after CPU_OFF)
+ * starts with its secure timer off, as after a reset: nothing its previous
+ * life programmed may fire into the new one. */
+static void secure_timer_reset(const struct vcpu *tee_vcpu)
+{
+	unsigned cpu = arch_cpu_id();
+
+	if (timer_owner[cpu] != tee_vcpu)
+		return;
+	timer_ctl[cpu] = 0;
+	sysreg_write(cntp_ctl_el0, 0);
+	isb();
 }
 
 void tee_arm_timer_irq(void)

@@ -98,23 +98,28 @@ void arch_vm_destroy(struct vm *vm)
 	vm->arch.s2_root = NULL;
 }
 
-/* The earliest timer deadline of the vCPUs under the running child. */
+/* The earliest timer deadline of the vCPUs under the running child, or the
+ * bound on the running entry. */
 void arch_parent_timer_arm(void)
 {
 	struct cpu *c = this_cpu();
-	uint64_t deadline = UINT64_MAX;
+	uint64_t deadline = UINT64_MAX, offset = sysreg_read(cntvoff_el2);
 
 	for (unsigned k = 0; k + 1 < c->depth; k++) {
 		const struct vcpu *v = c->stack[k];
 
 		/* ENABLE set, IMASK clear: the guest waits for this timer. */
-		if ((v->arch.cntv_ctl & 3) == 1)
-			deadline =
-			    MIN(deadline, v->arch.ctx.el1[EL1_CNTV_CVAL]);
+		if ((v->arch.cntv_ctl & 3) == 1 &&
+		    !__atomic_load_n(&v->wake, __ATOMIC_ACQUIRE))
+			deadline = MIN(deadline,
+				       v->arch.ctx.el1[EL1_CNTV_CVAL] + offset);
 	}
+	if (c->entry_bound_us)
+		deadline = MIN(deadline, c->entry_bound_us *
+					     sysreg_read(cntfrq_el0) / 1000000);
 	if (deadline == UINT64_MAX)
 		return;
-	sysreg_write(cnthp_cval_el2, deadline + sysreg_read(cntvoff_el2));
+	sysreg_write(cnthp_cval_el2, deadline);
 	sysreg_write(cnthp_ctl_el2, 1);
 }
 

@@ -13,6 +13,8 @@
  * the CPU back to them. Whichever comes first of that and (without Sstc) the
  * running guest's deadline is what the hart's timer holds.
  */
+#include <arch/timer.h>
+
 #include "../../core/vm.h"
 #include "csr.h"
 #include "riscv.h"
@@ -112,7 +114,11 @@ void arch_parent_timer_arm(void)
 	uint64_t deadline = TIMER_OFF;
 
 	for (unsigned k = 0; k + 1 < c->depth; k++)
-		deadline = MIN(deadline, saved_deadline(c->stack[k]));
+		if (!__atomic_load_n(&c->stack[k]->wake, __ATOMIC_ACQUIRE))
+			deadline = MIN(deadline, saved_deadline(c->stack[k]));
+	if (c->entry_bound_us)
+		deadline = MIN(deadline, c->entry_bound_us *
+					     platform_timebase_hz / 1000000);
 	parent_deadline[arch_cpu_id()] = deadline;
 	program();
 }

@@ -9,6 +9,9 @@
 /* An SMCCC fast call through HVC #0: x0..x5 in, x0..x3 out. */
 struct hc_ret smccc_hvc(unsigned long id, unsigned long a1, unsigned long a2,
 			unsigned long a3, unsigned long a4, unsigned long a5);
+/* The same through SMC #0: the conduit of a VM's trusted OS. */
+struct hc_ret smccc_smc(unsigned long id, unsigned long a1, unsigned long a2,
+			unsigned long a3, unsigned long a4, unsigned long a5);
 
 void timer_cpu_init(void);
 
