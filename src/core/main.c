@@ -30,6 +30,7 @@ static void memory_init(const struct platform_desc *p, uint32_t blob_size)
 	mem_pool_init(&hyp_mem, base,
 		      MIN(p->ram[0].size / PAGE_SIZE, (uint64_t)MAX_RAM_PAGES),
 		      page_owner);
+	hyp_mem.colors = MAX(vmdesc_color_count(p), 1u);
 	if (mem_claim(&hyp_mem, base, hyp, OWNER_HYP))
 		panic("cannot reserve the hypervisor's own memory");
 }
