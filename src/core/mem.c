@@ -146,22 +146,17 @@ static size_t page_of(const struct mem_pool *p, paddr_t pa)
 static paddr_t first_not_owned(const struct mem_pool *p, const struct frames *f,
 			       owner_t owner)
 {
-	for_each_run(p, f,
-		     run) for (size_t i = 0; i < run.pages;
-			       i++) if (p->owner[page_of(p, run.pa) + i] !=
-					owner) return run.pa +
-	    ((paddr_t)i << PAGE_SHIFT);
+	for_each_run (p, f, run)
+		for (size_t i = 0; i < run.pages; i++)
+			if (p->owner[page_of(p, run.pa) + i] != owner)
+				return run.pa + ((paddr_t)i << PAGE_SHIFT);
 	return 0;
 }
 
-static void set_owner(struct mem_pool *p, const struct frames *f, owner_t owner)
+bool mem_frames_owned(const struct mem_pool *p, const struct frames *f,
+		      owner_t owner)
 {
-	for_each_run(p, f, run) memset(&p->owner[page_of(p, run.pa)], owner,
-				       run.pages * sizeof(owner_t));
-	if (owner == OWNER_FREE)
-		p->free_pages += f->pages;
-	else
-		p->free_pages -= f->pages;
+	return frames_valid(p, f) && !first_not_owned(p, f, owner);
 }
 
 /* Hand a valid set from one owner to another, if `from` owns all of it. */
@@ -170,7 +165,13 @@ static int change_owner(struct mem_pool *p, const struct frames *f,
 {
 	if (from == to || !frames_valid(p, f) || first_not_owned(p, f, from))
 		return -1;
-	set_owner(p, f, to);
+	for_each_run (p, f, run)
+		memset(&p->owner[page_of(p, run.pa)], to,
+		       run.pages * sizeof(owner_t));
+	if (from == OWNER_FREE)
+		p->free_pages -= f->pages;
+	if (to == OWNER_FREE)
+		p->free_pages += f->pages;
 	return 0;
 }
 
@@ -211,10 +212,8 @@ int mem_alloc_frames(struct mem_pool *p, struct frames *f, uint64_t align,
 	     frames_valid(p, f);
 	     f->base = next_base(p, busy + PAGE_SIZE, f->colors, align)) {
 		busy = first_not_owned(p, f, OWNER_FREE);
-		if (!busy) {
-			set_owner(p, f, owner);
-			return 0;
-		}
+		if (!busy)
+			return change_owner(p, f, OWNER_FREE, owner);
 	}
 	return -1;
 }

@@ -86,6 +86,9 @@ int mem_claim_frames(struct mem_pool *p, const struct frames *f, owner_t owner);
 /* Give back a set: every page must be owned by `owner`. */
 int mem_release_frames(struct mem_pool *p, const struct frames *f,
 		       owner_t owner);
+/* Every page of the set belongs to `owner`. */
+bool mem_frames_owned(const struct mem_pool *p, const struct frames *f,
+		      owner_t owner);
 /* Every page of `owner` according to the table: what HC_MEM_REPORT says. */
 struct mem_summary {
 	uint64_t colors; /* the colors of its pages, a bit each */

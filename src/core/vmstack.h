@@ -26,6 +26,11 @@ struct vcpu *vmstack_pop(bool keep);
 noreturn void vmstack_resume(struct vcpu *v);
 /* If a vCPU below the running one has an interrupt waiting, return to it. */
 void vmstack_preempt_check(void);
+/*
+ * A VM's cache colors: its own, or for a child without any, those of the
+ * memory it took (its parent's); 0 = not colored.
+ */
+uint64_t vmstack_colors(const struct vm *vm);
 /* Destroy every child of `vm` (its reset, or its own destroy). */
 void vmstack_destroy_children(const struct vm *vm);
 

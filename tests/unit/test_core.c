@@ -175,8 +175,7 @@ static void test_color_arithmetic(void)
 			}
 			CHECK(
 			    !frames_index(&p, &f, f.base - PAGE_SIZE, &index));
-			for_each_run(&p, &f, run)
-			{
+			for_each_run (&p, &f, run) {
 				CHECK(run.index == next);
 				for (uint64_t i = 0; i < run.pages; i++)
 					CHECK(brute_pa(&p, &f, run.index + i) ==
@@ -220,11 +219,11 @@ static void test_mem_colored_random(void)
 				      0);
 				CHECK(mem_release_frames(&p, f,
 							 live[k].owner) == 0);
-				for_each_run(&p, f, run) for (uint64_t i = 0;
-							      i < run.pages;
-							      i++)
-				    shadow[(run.pa - POOL_BASE) / PAGE_SIZE +
-					   i] = OWNER_FREE;
+				for_each_run (&p, f, run)
+					for (uint64_t i = 0; i < run.pages; i++)
+						shadow[(run.pa - POOL_BASE) /
+							   PAGE_SIZE +
+						       i] = OWNER_FREE;
 				f->pages = 0;
 				continue;
 			}
@@ -299,6 +298,24 @@ static void test_mem_colored_summary(void)
 	f = (struct frames){0, 1, POOL_PAGES / 16};
 	CHECK(mem_alloc_frames(&p, &f, PAGE_SIZE, OWNER_VM(2)) != 0);
 	CHECK(p.free_pages == POOL_PAGES - 5 - 1024 - 256);
+}
+
+/* A transfer between owners (parent to child) frees nothing. */
+static void test_pool_transfer_frames(void)
+{
+	struct frames f = {0, 0x5, 100};
+
+	mem_pool_init(&hyp_mem, POOL_BASE, POOL_PAGES, owners);
+	hyp_mem.colors = 4;
+	CHECK(pool_alloc_frames(&f, PAGE_SIZE, OWNER_VM(0)) == 0);
+	CHECK(pool_transfer_frames(&f, OWNER_VM(1), OWNER_VM(2)) != 0);
+	CHECK(pool_transfer_frames(&f, OWNER_VM(0), OWNER_FREE) != 0);
+	CHECK(pool_transfer_frames(&f, OWNER_VM(0), OWNER_VM(1)) == 0);
+	CHECK(hyp_mem.free_pages == POOL_PAGES - 100);
+	CHECK(mem_summarize(&hyp_mem, OWNER_VM(1)).pages == 100);
+	CHECK(mem_summarize(&hyp_mem, OWNER_VM(1)).colors == 0x5);
+	CHECK(mem_release_frames(&hyp_mem, &f, OWNER_VM(1)) == 0);
+	CHECK(hyp_mem.free_pages == POOL_PAGES);
 }
 
 static unsigned tables_allocated;
@@ -506,6 +523,7 @@ int main(void)
 	unit_run("color_arithmetic", test_color_arithmetic);
 	unit_run("mem_colored_random", test_mem_colored_random);
 	unit_run("mem_colored_summary", test_mem_colored_summary);
+	unit_run("pool_transfer_frames", test_pool_transfer_frames);
 	unit_run("pt_blocks_and_translate", test_pt_blocks_and_translate);
 	unit_run("pt_random", test_pt_random);
 	unit_run("pt_unmap_and_destroy", test_pt_unmap_and_destroy);

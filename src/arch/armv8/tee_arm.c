@@ -101,7 +101,6 @@ static bool is_secure_timer_write(uint32_t insn)
 int arch_tee_image_prepare(struct vm *tee)
 {
 	const struct vmdesc_image *img = entry_image(tee);
-	uint8_t *image;
 	uint8_t digest[32];
 	struct sha256 s;
 
@@ -110,14 +109,12 @@ int arch_tee_image_prepare(struct vm *tee)
 			 tee->name);
 		return -1;
 	}
-	image = img ? vm_ipa_to_hva(tee, img->ipa, img->size, true) : NULL;
-	if (!image) {
+	sha256_init(&s);
+	if (!img || !vm_hash(tee, img->ipa, img->size, &s)) {
 		log_info("vm %u (%s): no image at the entry point", tee->id,
 			 tee->name);
 		return -1;
 	}
-	sha256_init(&s);
-	sha256_update(&s, image, img->size);
 	sha256_final(&s, digest);
 	for (unsigned k = 0; k < ARRAY_SIZE(known_tees); k++) {
 		const struct known_tee *kt = &known_tees[k];
@@ -125,9 +122,10 @@ int arch_tee_image_prepare(struct vm *tee)
 		if (kt->size != img->size || memcmp(kt->sha256, digest, 32))
 			continue;
 		for (unsigned i = 0; i < kt->sites; i++) {
-			uint32_t *insn = (uint32_t *)(image + kt->site[i]);
+			uint32_t *insn = vm_ipa_to_hva(
+			    tee, img->ipa + kt->site[i], sizeof(*insn), true);
 
-			if (!is_secure_timer_write(*insn))
+			if (!insn || !is_secure_timer_write(*insn))
 				return -1; /* cannot be: the digest matched */
 			*insn &= ~CNTPS_TO_CNTP;
 			arch_cache_clean(insn, sizeof(*insn));
