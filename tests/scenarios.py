@@ -436,3 +436,54 @@ SCENARIOS += [
         ("arm", ARM, "test-virt-preset", arm_machine(), "0x40000000"),
         ("riscv", RV, "test-riscv-virt-preset", rv_machine(), "0x80000000")]
 ]
+
+# Cache coloring (docs/cache-coloring.md): each VM's own frame report must
+# show exactly its configured colors and its memory size in 4 KiB frames,
+# and every page it has must be a frame of its own.
+def colors_report(vm, frames, colors, runs=r"\d+"):
+    return [r"^\[tessera\] vm \d \(%s\): %d frames, colors %s, %s runs$"
+            % (vm, frames, colors, runs),
+            r"^\[%s\] colors\[0\]: frames %d, colors %s, runs %s$"
+            % (vm, frames, colors, runs),
+            r"^\[%s\] colors\[0\]: \d+ pages written and read back, all distinct$"
+            % vm,
+            r"^\[%s\] colors\[0\]: PASS$" % vm]
+
+
+COLORED_VMS = (colors_report("rt", 8192, "0x3f")
+               + colors_report("bulk", 16384, "0x3fc0")
+               + colors_report("monitor", 4096, "0x3000")
+               + colors_report("plain", 4096, "0xffff", "1"))
+
+SCENARIOS += [
+    {"name": f"{arch}-colors-baremetal", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 90, "exits": True, "unordered": True,
+     "expect": COLORED_VMS + [r"all VMs are off"],
+     "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
+    for arch, plat, cfg, machine in [
+        ("arm", ARM, "test-colors", arm_machine()),
+        ("riscv", RV, "test-riscv-colors", rv_machine())]
+] + [
+    {"name": f"{arch}-colors-vmstack", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 120, "exits": True,
+     "expect": [r"^\[parent\] vmcolors\[0\]: parent: frames 16384, colors 0xff$",
+                r"^\[colored-child\] vmchild\[0\]: child 0: frames %d, colors 0xc, "
+                r"runs %d$" % (frames, frames // 2),
+                r"^\[colored-child\] vmchild\[0\]: child 0: \d+ pages distinct$",
+                r"^\[parent\] vmcolors\[0\]: colored-child yielded %d frames; "
+                r"we have %d while it lives$" % (frames, 16384 - frames),
+                r"^\[parent\] vmcolors\[0\]: colored-child destroyed: frames 16384, "
+                r"colors 0xff, runs \d+ back$",
+                r"^\[plain-child\] vmchild\[0\]: child 1: frames %d, colors 0xff, "
+                r"runs \d+$" % frames,
+                r"^\[parent\] vmcolors\[0\]: plain-child destroyed: frames 16384, ",
+                r"create refused: .*colors the parent does not have",
+                r"^\[parent\] vmcolors\[0\]: child with colors we lack: status -7$",
+                r"^\[parent\] vmcolors\[0\]: 200 colored creates and destroys: "
+                r"free pages (\d+) before, \1 after$",
+                r"^\[parent\] vmcolors\[0\]: PASS$", r"all VMs are off"],
+     "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
+    for arch, plat, cfg, machine, frames in [
+        ("arm", ARM, "test-vmstack-colors", arm_machine(), 256),
+        ("riscv", RV, "test-riscv-vmstack-colors", rv_machine(), 768)]
+]

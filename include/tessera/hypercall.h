@@ -24,7 +24,8 @@ enum tessera_hc {
 	HC_VM_DESTROY = 4, /* (child id) */
 	HC_VM_YIELD = 5,   /* back to the parent */
 	HC_IPC_NOTIFY = 6, /* (ipc index) rings the peers' doorbells */
-	HC_MEM_REPORT = 7, /* prints this VM's frame summary on the console */
+	/* -> x1 = colors (a bit each), x2 = frames, x3 = contiguous runs */
+	HC_MEM_REPORT = 7,
 	HC_VM_MEASURE = 8, /* (child id or HC_SELF) -> x1..x4 = SHA-256 */
 	HC_HYP_STATS = 9,  /* -> x1 = free pages, x2 = VMs in use */
 	HC_COUNT

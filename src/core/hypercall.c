@@ -7,6 +7,8 @@
 #include "mem.h"
 #include "vmstack.h"
 
+#define MEM_REPORTS_LOGGED 4u
+
 static struct hc_result vm_info(struct vcpu *vcpu)
 {
 	return (struct hc_result){
@@ -21,6 +23,27 @@ static struct hc_result hyp_stats(void)
 	for (unsigned i = 0; i < MAX_VMS; i++)
 		in_use += vms[i].state != VM_FREE;
 	return (struct hc_result){HS_OK, {hyp_mem.free_pages, in_use}};
+}
+
+/*
+ * The caller's physical frames as the ownership table has them: colors (a
+ * bit each), frame count, physically contiguous runs. Logged the first few
+ * times per VM, so a VM cannot flood the console with it.
+ */
+static struct hc_result mem_report(struct vcpu *vcpu)
+{
+	static uint8_t logged[MAX_VMS];
+	const struct vm *vm = vcpu->vm;
+	struct mem_summary s = mem_summarize(&hyp_mem, OWNER_VM(vm->id));
+
+	if (logged[vm->id] < MEM_REPORTS_LOGGED) {
+		logged[vm->id]++;
+		log_info("vm %u (%s): %llu frames, colors 0x%llx, %llu runs",
+			 vm->id, vm->name, (unsigned long long)s.pages,
+			 (unsigned long long)s.colors,
+			 (unsigned long long)s.runs);
+	}
+	return (struct hc_result){HS_OK, {s.colors, s.pages, s.runs}};
 }
 
 struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
@@ -39,6 +62,8 @@ struct hc_result hypercall(struct vcpu *vcpu, unsigned fn,
 		return vmstack_destroy(vcpu, args[0]);
 	case HC_VM_YIELD:
 		return vmstack_yield(vcpu, args[0]);
+	case HC_MEM_REPORT:
+		return mem_report(vcpu);
 	case HC_VM_MEASURE:
 		return vmstack_measurement(vcpu, args[0]);
 	case HC_HYP_STATS:

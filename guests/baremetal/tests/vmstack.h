@@ -21,7 +21,12 @@ enum child_mode {
 	 * of vmchild.bin: it makes a grandchild there, invokes it, destroys
 	 * it, and yields what the grandchild yielded.
 	 */
-	CHILD_NEST = 4
+	CHILD_NEST = 4,
+	/*
+	 * Prints its HC_MEM_REPORT, checks every page of its memory past its
+	 * image is its own, and yields its frame count.
+	 */
+	CHILD_REPORT = 5
 };
 
 /* The boot argument the parent gives a child: its mode and index. */
