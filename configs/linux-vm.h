@@ -14,13 +14,17 @@
 #define LINUX_SHELL	 "console=ttyAMA0 earlycon=pl011,0x09000000 quiet"
 #define LINUX_RUN(what_) LINUX_SHELL " tessera.run=" what_
 
-#define LINUX_VM(name_, flags_, bootargs_, ...)                            \
-	VM(.name = name_, .cpus = CPUS(__VA_ARGS__), .flags = (flags_),    \
-	   .memory = REGIONS(RAM(0x40000000, 256 * MiB)),                  \
-	   .images = IMAGES(                                               \
-	       IMAGE("linux/arm64/Image", 0x40200000),                     \
-	       IMAGE_INITRD("linux/arm64/initramfs.cpio.gz", 0x48000000)), \
-	   .entry = 0x40200000, .dtb = DTB_AT(0x47e00000),                 \
+#define LINUX_VM(name_, flags_, bootargs_, ...) \
+	LINUX_VM_COLORED(name_, flags_, bootargs_, {0}, __VA_ARGS__)
+
+/* The same with cache colors: `colors_` = COLORS(...). */
+#define LINUX_VM_COLORED(name_, flags_, bootargs_, colors_, ...)             \
+	VM(.name = name_, .cpus = CPUS(__VA_ARGS__), .flags = (flags_),      \
+	   .colors = colors_, .memory = REGIONS(RAM(0x40000000, 256 * MiB)), \
+	   .images = IMAGES(                                                 \
+	       IMAGE("linux/arm64/Image", 0x40200000),                       \
+	       IMAGE_INITRD("linux/arm64/initramfs.cpio.gz", 0x48000000)),   \
+	   .entry = 0x40200000, .dtb = DTB_AT(0x47e00000),                   \
 	   .bootargs = (bootargs_), .console = PL011(0x09000000, 33))
 
 #endif

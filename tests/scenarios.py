@@ -487,3 +487,17 @@ SCENARIOS += [
         ("arm", ARM, "test-vmstack-colors", arm_machine(), 256),
         ("riscv", RV, "test-riscv-vmstack-colors", rv_machine(), 768)]
 ]
+
+# Debian's Linux in a colored VM boots to its shell (Arm); the baremetal VM
+# has long passed when Linux's init runs.
+SCENARIOS += [
+    {"name": "arm-colors-linux", "config": "test-linux-colors",
+     "machine": arm_machine(), "timeout": 180,
+     "expect": [r"^\[tessera\] vm 0 \(linux\): 65536 frames, colors 0xff, \d+ runs$",
+                r"^\[tessera\] vm 1 \(baremetal\): 4096 frames, colors 0xff00, \d+ runs$",
+                r"^\[baremetal\] colors\[0\]: PASS$",
+                r"^\[linux\] " + LINUX_INIT,
+                {"send": "echo colored-$((6*7))\n"},
+                r"^\[linux\] colored-42$"],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"FAIL"]},
+]

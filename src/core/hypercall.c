@@ -38,10 +38,7 @@ static struct hc_result mem_report(struct vcpu *vcpu)
 
 	if (logged[vm->id] < MEM_REPORTS_LOGGED) {
 		logged[vm->id]++;
-		log_info("vm %u (%s): %llu frames, colors 0x%llx, %llu runs",
-			 vm->id, vm->name, (unsigned long long)s.pages,
-			 (unsigned long long)s.colors,
-			 (unsigned long long)s.runs);
+		vm_frames_log(vm, s);
 	}
 	return (struct hc_result){HS_OK, {s.colors, s.pages, s.runs}};
 }

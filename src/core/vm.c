@@ -305,6 +305,16 @@ void vm_print(const struct vm *vm)
 		log_info("  console at 0x%llx, interrupt %u",
 			 (unsigned long long)vm->desc->console_ipa,
 			 vm->desc->console_irq);
+	/* What coloring did, checkable from the log (a walk of the table). */
+	if (vm->desc->colors)
+		vm_frames_log(vm, mem_summarize(&hyp_mem, OWNER_VM(vm->id)));
+}
+
+void vm_frames_log(const struct vm *vm, struct mem_summary s)
+{
+	log_info("vm %u (%s): %llu frames, colors 0x%llx, %llu runs", vm->id,
+		 vm->name, (unsigned long long)s.pages,
+		 (unsigned long long)s.colors, (unsigned long long)s.runs);
 }
 
 static unsigned running_vms(void)

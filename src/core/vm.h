@@ -106,6 +106,8 @@ static inline struct cpu *this_cpu(void)
 int vm_create(unsigned id, const struct vmdesc_header *blob,
 	      const struct vmdesc_vm *desc);
 void vm_print(const struct vm *vm);
+/* One log line: the VM's frames, as HC_MEM_REPORT returns them. */
+void vm_frames_log(const struct vm *vm, struct mem_summary s);
 int vm_console_init(struct vm *vm);
 /* Stop a VM for good: its vCPUs leave their CPUs, its interrupts are silenced.
  */
