@@ -8,7 +8,8 @@
 
 TESSERA_CONFIG(
     "qemu-aarch64-virt",
-    VM(.name = "parent", .cpus = CPUS(0), .colors = COLORS(0, 1, 2, 3, 4, 5, 6, 7),
+    VM(.name = "parent", .cpus = CPUS(0),
+       .colors = COLORS(0, 1, 2, 3, 4, 5, 6, 7),
        .memory = REGIONS(RAM(0x40000000, 64 * MiB)),
        .images = IMAGES(IMAGE("guests/baremetal/vmcolors.bin", 0x40000000),
 			IMAGE("guests/baremetal/vmchild.bin", 0x42000000)),

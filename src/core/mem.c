@@ -359,12 +359,13 @@ void *page_alloc_zeroed(void)
 {
 	paddr_t pa = pool_alloc(PAGE_SIZE, PAGE_SIZE, OWNER_HYP);
 
-	if (pa)
-		memset((void *)(uintptr_t)pa, 0, PAGE_SIZE);
-	return (void *)(uintptr_t)pa;
+	if (!pa)
+		return NULL;
+	memset(hva(pa), 0, PAGE_SIZE);
+	return hva(pa);
 }
 
 void page_release(void *page)
 {
-	BUG_ON(pool_release((paddr_t)(uintptr_t)page, PAGE_SIZE, OWNER_HYP));
+	BUG_ON(pool_release(hva_pa(page), PAGE_SIZE, OWNER_HYP));
 }

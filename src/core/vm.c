@@ -56,7 +56,7 @@ void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write)
 	     p += PAGE_SIZE)
 		if (mem_owner(&hyp_mem, run.pa + p) != OWNER_VM(vm->id))
 			return NULL;
-	return (void *)(uintptr_t)(run.pa + (offset & (PAGE_SIZE - 1)));
+	return hva(run.pa + (offset & (PAGE_SIZE - 1)));
 }
 
 /* At most a page of [ipa, ipa + n): how long, and where (NULL: not owned). */
@@ -124,7 +124,7 @@ int vm_frames_map(struct vm *vm, ipa_t ipa, const struct frames *f,
 static void frames_zero(const struct frames *f, bool clean)
 {
 	for_each_run (&hyp_mem, f, run) {
-		void *p = (void *)(uintptr_t)run.pa;
+		void *p = hva(run.pa);
 
 		memset(p, 0, run.pages << PAGE_SHIFT);
 		if (clean)

@@ -284,9 +284,8 @@ static void image_gather(struct vm *child, struct vm *parent,
 		src = vm_region_pa(pr, cr->parent_ipa + (ipa - cr->ipa));
 		if (dst == src)
 			continue;
-		memcpy((void *)(uintptr_t)dst, (const void *)(uintptr_t)src,
-		       PAGE_SIZE);
-		arch_cache_clean((void *)(uintptr_t)dst, PAGE_SIZE);
+		memcpy(hva(dst), hva(src), PAGE_SIZE);
+		arch_cache_clean(hva(dst), PAGE_SIZE);
 	}
 }
 
@@ -382,8 +381,8 @@ static void *desc_keep(const void *blob, uint32_t size)
 				OWNER_HYP);
 
 	BUG_ON(!pa);
-	memcpy((void *)(uintptr_t)pa, blob, size);
-	return (void *)(uintptr_t)pa;
+	memcpy(hva(pa), blob, size);
+	return hva(pa);
 }
 
 static struct vm *child_build(struct vm *parent, struct vm *child,
@@ -520,7 +519,7 @@ static void child_destroy(struct vm *child)
 	regions_return(child);
 	devices_return(child);
 	arch_vm_destroy(child);
-	pool_release((paddr_t)(uintptr_t)child->desc_pages,
+	pool_release(hva_pa(child->desc_pages),
 		     ALIGN_UP((uint64_t)child->desc_size, PAGE_SIZE),
 		     OWNER_HYP);
 	console_vm_stopped(child);

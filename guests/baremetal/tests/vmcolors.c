@@ -35,8 +35,7 @@ static struct hc_ret create(unsigned long colors, unsigned long arg,
 }
 
 /* A reporting child runs, reports, and is destroyed; our frames return. */
-static void child_round(unsigned long colors, unsigned index,
-			const char *name)
+static void child_round(unsigned long colors, unsigned index, const char *name)
 {
 	struct hc_ret before = report(), r, during;
 	unsigned long id;

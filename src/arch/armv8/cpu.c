@@ -100,7 +100,10 @@ static void el2_tables_build(void)
 		panic("EL2 map of device space failed");
 	for (unsigned i = 0; i < p->ram_count; i++)
 		if (pt_map(el2_root, 1, p->ram[i].base, p->ram[i].base,
-			   p->ram[i].size, PT_S1_NORMAL, el2_table_alloc))
+			   p->ram[i].size, PT_S1_NORMAL, el2_table_alloc) ||
+		    pt_map(el2_root, 1, (uintptr_t)hva(p->ram[i].base),
+			   p->ram[i].base, p->ram[i].size, PT_S1_NORMAL,
+			   el2_table_alloc))
 			panic("EL2 map of RAM failed");
 }
 

@@ -156,7 +156,10 @@ static void hyp_tables_build(void)
 	for (unsigned i = 0; i < p->ram_count; i++)
 		if (pt_map(hyp_root, PT_ROOT_BITS_SV39, p->ram[i].base,
 			   p->ram[i].base, p->ram[i].size, dev | PTE_X,
-			   hyp_table_alloc))
+			   hyp_table_alloc) ||
+		    pt_map(hyp_root, PT_ROOT_BITS_SV39,
+			   (uintptr_t)hva(p->ram[i].base), p->ram[i].base,
+			   p->ram[i].size, dev, hyp_table_alloc))
 			panic("hypervisor map of RAM failed");
 }
 
