@@ -15,10 +15,48 @@ _start:
 	mov	x19, #0
 	b	1f
 
-	/* PSCI CPU_ON lands here with x0 = the CPU's index (context id). */
+/*
+ * PSCI CPU_ON lands here with x0 = the CPU's index (context id), MMU off.
+ * Once the hypervisor is recolored this page is the only one in place at
+ * its physical address (the others are scattered over frames of its
+ * colors), so nothing here reaches past it: the MMU goes on with the tables
+ * the boot CPU left below, then the CPU moves to the link addresses.
+ */
 	.global secondary_entry
 secondary_entry:
 	mov	x19, x0
+	msr	daifset, #0xf
+	bl	mmu_on
+	ldr	x1, =1f
+	br	x1
+
+/* The MMU on with the mmu_* values below (x0 clobbered). */
+	.global mmu_on
+mmu_on:
+	ldr	x0, mmu_mair
+	msr	mair_el2, x0
+	ldr	x0, mmu_tcr
+	msr	tcr_el2, x0
+	ldr	x0, mmu_ttbr
+	msr	ttbr0_el2, x0
+	dsb	ish
+	tlbi	alle2
+	ic	iallu
+	dsb	ish
+	isb
+	ldr	x0, mmu_sctlr
+	msr	sctlr_el2, x0
+	isb
+	ret
+
+	.ltorg
+	.balign	8
+	.global mmu_mair, mmu_tcr, mmu_ttbr, mmu_sctlr
+mmu_mair:	.quad	0
+mmu_tcr:	.quad	0
+mmu_ttbr:	.quad	0
+mmu_sctlr:	.quad	0
+
 1:	msr	daifset, #0xf
 	adrp	x1, cpu_areas
 	add	x1, x1, :lo12:cpu_areas

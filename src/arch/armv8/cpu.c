@@ -13,6 +13,11 @@
 
 extern char cpu_areas[];
 extern char secondary_entry[];
+/* boot.S: what mmu_on loads, in the page CPUs start in. */
+extern uint64_t mmu_mair, mmu_tcr, mmu_ttbr, mmu_sctlr;
+void mmu_on(void);
+/* Where PSCI starts the other CPUs: secondary_entry's physical address. */
+static paddr_t secondary_entry_pa;
 void core_boot(void);
 void core_secondary(void);
 
@@ -80,7 +85,7 @@ uint64_t smc_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 /* QEMU's PSCI refuses MPIDR bit 31 (RES1) in a CPU_ON target: affinity only. */
 int arch_cpu_start(unsigned cpu)
 {
-	return (int)smc_call(PSCI_CPU_ON, cpu, (uintptr_t)secondary_entry, cpu);
+	return (int)smc_call(PSCI_CPU_ON, cpu, secondary_entry_pa, cpu);
 }
 
 noreturn void arch_system_off(void)
@@ -115,22 +120,21 @@ static uint64_t pa_size_field(void)
 	return parange < 2 ? parange : 2;
 }
 
+/*
+ * The boot CPU, MMU still off, leaves the EL2 settings where every CPU's
+ * mmu_on (boot.S) reads them; the others start with them.
+ */
 static void el2_mmu_enable(void)
 {
 	/* MAIR attr0 = Device-nGnRnE, attr1 = Normal write-back. */
-	sysreg_write(mair_el2, 0xff00ull);
+	mmu_mair = 0xff00ull;
 	/* T0SZ=25 (39-bit VA, start at level 1), WB walks, inner shareable. */
-	sysreg_write(tcr_el2, 25 | (1 << 8) | (1 << 10) | (3 << 12) |
-				  (pa_size_field() << 16) | (1ull << 23) |
-				  (1ull << 31));
-	sysreg_write(ttbr0_el2, (uintptr_t)el2_root);
-	dsb(ish);
-	__asm__ volatile("tlbi alle2" ::: "memory");
-	dsb(ish);
-	isb();
+	mmu_tcr = 25 | (1 << 8) | (1 << 10) | (3 << 12) |
+		  (pa_size_field() << 16) | (1ull << 23) | (1ull << 31);
+	mmu_ttbr = hva_pa(el2_root);
 	/* M, C, I; SA; RES1 bits of SCTLR_EL2 (v8.0 layout). */
-	sysreg_write(sctlr_el2, 0x30c50838ull | 1 | (1 << 2) | (1 << 12));
-	isb();
+	mmu_sctlr = 0x30c50838ull | 1 | (1 << 2) | (1 << 12);
+	mmu_on();
 }
 
 bool arch_has_pauth;
@@ -172,8 +176,9 @@ void arch_boot(unsigned cpu)
 	if (cpu == 0) {
 		console_init();
 		el2_tables_build();
+		secondary_entry_pa = (uintptr_t)secondary_entry;
+		el2_mmu_enable();
 	}
-	el2_mmu_enable();
 	el2_controls_init();
 	gic_cpu_init(cpu == 0);
 	if (cpu == 0) {

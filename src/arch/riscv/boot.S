@@ -38,11 +38,37 @@ _start:
 	addi	t0, t0, 8
 	j	1b
 
-/* SBI HSM hart_start lands here: a0 = hart id, a1 = our CPU index. */
+/*
+ * SBI HSM hart_start lands here: a0 = hart id, a1 = our CPU index, satp 0.
+ * Once the hypervisor is recolored this page is the only one in place at
+ * its physical address (the others are scattered over frames of its
+ * colors), so nothing here reaches past it: translation goes on with the
+ * table the boot hart left below, then the hart moves to the link address.
+ */
 	.global secondary_entry
 secondary_entry:
 	mv	s0, a0
 	mv	s1, a1
+	jal	mmu_on
+	ld	t0, cpu_setup_address
+	jr	t0
+
+/* Translation on with mmu_satp (t0 clobbered). */
+	.global mmu_on
+mmu_on:
+	ld	t0, mmu_satp
+	sfence.vma
+	csrw	satp, t0
+	sfence.vma
+	fence.i
+	ret
+
+	.balign	8
+cpu_setup_address:
+	.dword	cpu_setup
+	.global mmu_satp
+mmu_satp:
+	.dword	0
 
 cpu_setup:
 	csrw	sie, zero

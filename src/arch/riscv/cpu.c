@@ -25,6 +25,11 @@
 extern char cpu_areas[];
 extern char secondary_entry[];
 extern const char __config_start[];
+/* boot.S: what mmu_on loads, in the page harts start in. */
+extern uint64_t mmu_satp;
+void mmu_on(void);
+/* Where SBI HSM starts the other harts: secondary_entry's physical address. */
+static paddr_t secondary_entry_pa;
 void core_boot(void);
 void core_secondary(void);
 
@@ -87,9 +92,8 @@ void arch_cpu_wait(void)
 
 int arch_cpu_start(unsigned cpu)
 {
-	struct sbiret r =
-	    sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, cpu_hart[cpu],
-		      (uintptr_t)secondary_entry, cpu);
+	struct sbiret r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START,
+				    cpu_hart[cpu], secondary_entry_pa, cpu);
 
 	return r.error ? -1 : 0;
 }
@@ -163,11 +167,14 @@ static void hyp_tables_build(void)
 			panic("hypervisor map of RAM failed");
 }
 
+/*
+ * The boot hart, translation still off, leaves satp where every hart's
+ * mmu_on (boot.S) reads it; the others start with it.
+ */
 static void hyp_mmu_enable(void)
 {
-	__asm__ volatile("sfence.vma" ::: "memory");
-	csr_write(CSR_SATP, SATP_MODE_SV39 | (uintptr_t)hyp_root >> 12);
-	__asm__ volatile("sfence.vma" ::: "memory");
+	mmu_satp = SATP_MODE_SV39 | hva_pa(hyp_root) >> 12;
+	mmu_on();
 }
 
 /*
@@ -234,8 +241,9 @@ void arch_boot(unsigned cpu, uint64_t hart)
 		harts_number(hart, MIN(p->cpu_count, MAX_CPUS));
 		blob_placement_check();
 		hyp_tables_build();
+		secondary_entry_pa = (uintptr_t)secondary_entry;
+		hyp_mmu_enable();
 	}
-	hyp_mmu_enable();
 	hs_controls_init();
 	plic_cpu_init(plic_context(hart));
 	__atomic_store_n(&cpu_online[cpu], true, __ATOMIC_RELAXED);
