@@ -501,3 +501,22 @@ SCENARIOS += [
                 r"^\[linux\] colored-42$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"FAIL"]},
 ]
+
+# A colored hypervisor (colors 14-15): its image on frames of its colors,
+# read back from its own tables; its old frames back in the pool (on Arm
+# "tiny" lands on them); the VMs as in the scenarios above.
+HYP_COLORED = r"^\[tessera\] hypervisor recolored: image on (\d+) frames, " \
+              r"colors 0xc000, \d+ runs; \1 frames released$"
+SCENARIOS += [
+    {"name": f"{arch}-colors-hypervisor", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 90, "exits": True, "unordered": True,
+     "expect": [HYP_COLORED] + extra
+     + colors_report("rt", 8192, "0x3f") + colors_report("bulk", 4096, "0xc0")
+     + colors_report("tiny", tiny, "0x3f00") + colors_report("plain", 4096, "0xffff", "1")
+     + [r"all VMs are off"],
+     "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
+    for arch, plat, cfg, machine, tiny, extra in [
+        ("arm", ARM, "test-hyp-colors", arm_machine(), 64,
+         [r"^\[tessera\]   memory 0x40000000-0x4003ffff -> 0x40[01][0-9a-f]{5} "]),
+        ("riscv", RV, "test-riscv-hyp-colors", rv_machine(), 1024, [])]
+]

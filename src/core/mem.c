@@ -355,14 +355,24 @@ int pool_transfer_frames(const struct frames *f, owner_t from, owner_t to)
 	return ret;
 }
 
+/* The colors of the hypervisor's own pages; 0 = any. */
+static uint64_t hyp_page_colors;
+
+void pool_set_hyp_colors(uint64_t colors)
+{
+	hyp_page_colors = colors;
+}
+
 void *page_alloc_zeroed(void)
 {
-	paddr_t pa = pool_alloc(PAGE_SIZE, PAGE_SIZE, OWNER_HYP);
+	struct frames f = {0, hyp_page_colors, 1};
 
-	if (!pa)
+	if (!f.colors)
+		f.colors = mem_all_colors(&hyp_mem);
+	if (pool_alloc_frames(&f, PAGE_SIZE, OWNER_HYP))
 		return NULL;
-	memset(hva(pa), 0, PAGE_SIZE);
-	return hva(pa);
+	memset(hva(f.base), 0, PAGE_SIZE);
+	return hva(f.base);
 }
 
 void page_release(void *page)

@@ -123,6 +123,23 @@ int pool_transfer(paddr_t pa, uint64_t size, owner_t from, owner_t to);
 int pool_alloc_frames(struct frames *f, uint64_t align, owner_t owner);
 int pool_claim_frames(const struct frames *f, owner_t owner);
 int pool_transfer_frames(const struct frames *f, owner_t from, owner_t to);
+/*
+ * The hypervisor's own map, range by range (core/layout.c): `map` makes
+ * [va, va + size) reach [pa, ...) as one of these kinds; the image goes on
+ * `image` (its load frames when NULL). Returns 0, or -1 at the first failure.
+ */
+enum hyp_map_kind {
+	HYP_MAP_DEVICE, /* MMIO: read-write, never executed */
+	HYP_MAP_DATA,	/* the RAM map at hva(): read-write */
+	HYP_MAP_CODE,	/* the image and the 1:1 RAM map: read-write-execute */
+};
+typedef int (*hyp_map_fn)(void *ctx, uint64_t va, paddr_t pa, uint64_t size,
+			  enum hyp_map_kind kind);
+struct platform_desc;
+int hyp_map_layout(const struct platform_desc *p, const struct frames *image,
+		   hyp_map_fn map, void *ctx);
+/* The hypervisor's own pages (tables) come from these colors (0: any). */
+void pool_set_hyp_colors(uint64_t colors);
 void *page_alloc_zeroed(void);
 void page_release(void *page);
 

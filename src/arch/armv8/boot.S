@@ -81,6 +81,33 @@ mmu_sctlr:	.quad	0
 	bl	arch_boot
 	b	.
 
+/*
+ * hyp_copy_switch(to, count, from, ttbr): page i of the image at `from` is
+ * copied to the page at to[i], then TTBR0_EL2 becomes `ttbr`. Only
+ * registers are written, so the copy holds the image (stacks included)
+ * exactly as it is at the switch.
+ */
+	.global hyp_copy_switch
+hyp_copy_switch:
+1:	cbz	x1, 3f
+	ldr	x4, [x0], #8
+	mov	x5, #4096
+2:	ldp	x6, x7, [x2], #16
+	stp	x6, x7, [x4], #16
+	subs	x5, x5, #16
+	b.ne	2b
+	sub	x1, x1, #1
+	b	1b
+3:	dsb	ish
+	msr	ttbr0_el2, x3
+	isb
+	tlbi	alle2
+	dsb	ish
+	ic	iallu
+	dsb	ish
+	isb
+	ret
+
 /* Drop the current call chain: continue in core_cpu_loop on a fresh stack. */
 	.global arch_cpu_reschedule
 arch_cpu_reschedule:

@@ -86,6 +86,36 @@ cpu_setup:
 
 /* Drop the current call chain: continue in core_cpu_loop on a fresh stack. */
 	.text
+
+/*
+ * hyp_copy_switch(to, count, from, satp): page i of the image at `from` is
+ * copied to the page at to[i], then satp becomes `satp`. Only registers are
+ * written, so the copy holds the image (stacks included) exactly as it is
+ * at the switch.
+ */
+	.global hyp_copy_switch
+hyp_copy_switch:
+1:	beqz	a1, 3f
+	ld	t0, 0(a0)
+	addi	a0, a0, 8
+	li	t1, 4096
+2:	ld	t2, 0(a2)
+	ld	t3, 8(a2)
+	sd	t2, 0(t0)
+	sd	t3, 8(t0)
+	addi	a2, a2, 16
+	addi	t0, t0, 16
+	addi	t1, t1, -16
+	bnez	t1, 2b
+	addi	a1, a1, -1
+	j	1b
+3:	fence	rw, rw
+	sfence.vma
+	csrw	satp, a3
+	sfence.vma
+	fence.i
+	ret
+
 	.global arch_cpu_reschedule
 arch_cpu_reschedule:
 	call	cpu_stack_top
