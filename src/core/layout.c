@@ -16,7 +16,8 @@ extern char __image_start[], __image_end[];
 int hyp_map_layout(const struct platform_desc *p, const struct frames *image,
 		   hyp_map_fn map, void *ctx)
 {
-	uintptr_t start = (uintptr_t)__image_start, end = (uintptr_t)__image_end;
+	uintptr_t start = (uintptr_t)__image_start,
+		  end = (uintptr_t)__image_end;
 
 	if (map(ctx, 0, 0, p->ram[0].base, HYP_MAP_DEVICE))
 		return -1;
