@@ -480,7 +480,7 @@ SCENARIOS += [
                 r"create refused: .*colors the parent does not have",
                 r"^\[parent\] vmcolors\[0\]: child with colors we lack: status -7$",
                 r"^\[parent\] vmcolors\[0\]: 200 colored creates and destroys: "
-                r"free pages (\d+) before, \1 after$",
+                r"free pages (\d+) before, \1 after, VMs 2/2$",
                 r"^\[parent\] vmcolors\[0\]: PASS$", r"all VMs are off"],
      "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
     for arch, plat, cfg, machine, frames in [

@@ -65,7 +65,7 @@ static void hyp_frames_log(size_t pages, size_t released)
  */
 static void hyp_recolor(uint64_t colors)
 {
-	size_t size = (size_t)(__image_end - __image_start);
+	size_t size = (uintptr_t)__image_end - (uintptr_t)__image_start;
 	struct frames f = {0, colors, size >> PAGE_SHIFT};
 	uint64_t list_size = ALIGN_UP(f.pages * sizeof(void *), PAGE_SIZE);
 	paddr_t list = pool_alloc(list_size, PAGE_SIZE, OWNER_HYP);

@@ -64,23 +64,9 @@ static void child_round(unsigned long colors, unsigned index, const char *name)
 		   name, r.r2, r.r1, r.r3);
 }
 
-static void no_leak(unsigned rounds)
+static struct hc_ret short_lived(void)
 {
-	struct hc_ret before = hc_call(HC_HYP_STATS, 0, 0, 0, 0, 0), after;
-
-	for (unsigned i = 0; i < rounds; i++) {
-		struct hc_ret r = create(0x3, 0, "short-lived");
-
-		if (r.status != HS_OK ||
-		    hc_call(HC_VM_DESTROY, r.r1, 0, 0, 0, 0).status != HS_OK)
-			guest_fail("round %u: create %ld", i, r.status);
-	}
-	after = hc_call(HC_HYP_STATS, 0, 0, 0, 0, 0);
-	test_print("%u colored creates and destroys: free pages %lu before, "
-		   "%lu after",
-		   rounds, before.r1, after.r1);
-	if (before.r1 != after.r1 || before.r2 != after.r2)
-		guest_fail("hypervisor memory leaked");
+	return create(0x3, 0, "short-lived");
 }
 
 void test_main(void)
@@ -95,6 +81,6 @@ void test_main(void)
 	test_print("child with colors we lack: status %ld", r.status);
 	if (r.status != HS_BAD_DESC)
 		guest_fail("foreign colors accepted");
-	no_leak(200);
+	child_cycles_no_leak(200, short_lived, "colored creates and destroys");
 	test_pass();
 }
