@@ -15,7 +15,7 @@
 
 extern const char __config_start[], __config_end[];
 extern char __image_start[], __image_end[];
-static owner_t page_owner[MAX_RAM_PAGES];
+static owner_t page_owner[MAX_RAM_PAGES] __attribute__((aligned(8)));
 
 static noreturn void halt(void)
 {

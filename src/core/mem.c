@@ -186,12 +186,32 @@ int mem_release_frames(struct mem_pool *p, const struct frames *f,
 	return owner == OWNER_FREE ? -1 : change_owner(p, f, owner, OWNER_FREE);
 }
 
-/* The next base to try after `pa`: aligned, and of one of the set's colors. */
+/* The page can start a set: free, and of one of its colors. */
+static bool base_candidate(const struct mem_pool *p, size_t page,
+			   uint64_t colors)
+{
+	return p->owner[page] == OWNER_FREE &&
+	       (colors == mem_all_colors(p) ||
+		colors >> mem_color(p, p->base + (page << PAGE_SHIFT)) & 1);
+}
+
+/*
+ * The next base to try at or after `pa`: aligned, free and of one of the
+ * set's colors (past the pool when there is none). Busy pages are skipped
+ * here, a table entry at a time, not tried as bases one by one.
+ */
 static paddr_t next_base(const struct mem_pool *p, paddr_t pa, uint64_t colors,
 			 uint64_t align)
 {
-	pa = ALIGN_UP(pa, align);
-	return align > PAGE_SIZE ? pa : mem_next_colored(p, pa, colors);
+	size_t page = page_of(p, ALIGN_UP(pa, align));
+
+	while (page < p->pages && !base_candidate(p, page, colors)) {
+		page++;
+		if (align > PAGE_SIZE)
+			page = page_of(
+			    p, ALIGN_UP(p->base + (page << PAGE_SHIFT), align));
+	}
+	return p->base + ((paddr_t)page << PAGE_SHIFT);
 }
 
 int mem_alloc_frames(struct mem_pool *p, struct frames *f, uint64_t align,
@@ -269,11 +289,32 @@ size_t mem_count_owned(const struct mem_pool *p, owner_t owner)
 	return n;
 }
 
+/* Eight table entries read as one word (the table is 8-byte aligned). */
+typedef uint64_t __attribute__((may_alias)) owner_word_t;
+
+/* None of the 8 table entries from `i` on is `owner`'s. */
+static bool none_of_8(const struct mem_pool *p, size_t i, owner_t owner)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t w;
+
+	if (i % 8 || i + 8 > p->pages)
+		return false;
+	/* A zero byte where the owner is. */
+	w = *(const owner_word_t *)(const void *)&p->owner[i] ^ (ones * owner);
+	return !((w - ones) & ~w & (ones << 7));
+}
+
+/* A walk of the whole table, eight entries at a time where it can. */
 struct mem_summary mem_summarize(const struct mem_pool *p, owner_t owner)
 {
 	struct mem_summary s = {0};
 
 	for (size_t i = 0; i < p->pages; i++) {
+		if (none_of_8(p, i, owner)) {
+			i += 7;
+			continue;
+		}
 		if (p->owner[i] != owner)
 			continue;
 		s.colors |= 1ull << mem_color(p, p->base + (i << PAGE_SHIFT));

@@ -55,6 +55,7 @@ struct frame_run {
 	uint64_t pages;
 };
 
+/* The owner table: one entry a page, 8-byte aligned. */
 void mem_pool_init(struct mem_pool *p, paddr_t base, size_t pages,
 		   owner_t *owner_table);
 /* Every color of the pool, as a mask. */

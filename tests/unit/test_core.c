@@ -35,7 +35,7 @@ void panic(const char *fmt, ...)
 #define POOL_BASE  0x40000000ull
 #define POOL_PAGES 4096u /* 16 MiB */
 
-static owner_t owners[POOL_PAGES];
+static owner_t owners[POOL_PAGES] __attribute__((aligned(8)));
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
