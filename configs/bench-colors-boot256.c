@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * Benchmarks (bench/colors.py): bench-boot256.c with colors 0-7 of 16; against the same
- * configuration without colors, what cache coloring costs.
+ * Benchmarks (bench/colors.py): bench-boot256.c with colors 0-7 of 16;
+ * against the same configuration without colors, what cache coloring costs.
  */
 #include <tessera/config.h>
 

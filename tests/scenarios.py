@@ -83,6 +83,8 @@ SCENARIOS += [
      "machine": arm_machine(), "timeout": 180,
      "expect": [r"^\[linux1\] " + LINUX_INIT, r"^\[linux1\] linux-off: powering off",
                 r"vm 1 \(linux1\) powered off",
+                # Typed before linux0's shell runs, the line may be lost.
+                {"seen": r"^\[linux0\] Enter 'help' for a list"},
                 {"send": "echo still-$((40+2)) on $(nproc) cpus\n"},
                 r"^\[linux0\] still-42 on 2 cpus$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"all VMs are off"]},
@@ -227,6 +229,8 @@ SCENARIOS += [
      "config": "test-riscv-two-linux", "machine": rv_machine(), "timeout": 180,
      "expect": [r"^\[linux1\] " + LINUX_INIT, r"^\[linux1\] linux-off: powering off",
                 r"vm 1 \(linux1\) powered off",
+                # Typed before linux0's shell runs, the line may be lost.
+                {"seen": r"^\[linux0\] Enter 'help' for a list"},
                 {"send": "echo still-$((40+2)) on $(nproc) cpus\n"},
                 r"^\[linux0\] still-42 on 2 cpus$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"all VMs are off"]},
@@ -497,6 +501,7 @@ SCENARIOS += [
                 r"^\[tessera\] vm 1 \(baremetal\): 4096 frames, colors 0xff00, \d+ runs$",
                 r"^\[baremetal\] colors\[0\]: PASS$",
                 r"^\[linux\] " + LINUX_INIT,
+                r"^\[linux\] Enter 'help' for a list",
                 {"send": "echo colored-$((6*7))\n"},
                 r"^\[linux\] colored-42$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"FAIL"]},

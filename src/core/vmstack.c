@@ -123,10 +123,20 @@ static const struct vm_region *child_frames(struct vm *parent,
 		   : NULL;
 }
 
-/* Where the parent has the child's guest-physical `ipa` (region `cr`). */
-static ipa_t parent_ipa(const struct vmdesc_region *cr, ipa_t ipa)
+/*
+ * Where the parent has the child's guest-physical `ipa`, by the child's
+ * description (its regions name parent addresses); 0 outside them.
+ */
+static ipa_t parent_ipa(const struct vmdesc_header *blob,
+			const struct vmdesc_vm *d, ipa_t ipa)
 {
-	return cr->pa + (ipa - cr->ipa);
+	for (unsigned k = 0; k < d->regions.count; k++) {
+		const struct vmdesc_region *r = vmdesc_region(blob, d, k);
+
+		if (ipa >= r->ipa && ipa - r->ipa < r->size)
+			return r->pa + (ipa - r->ipa);
+	}
+	return 0;
 }
 
 /*
@@ -154,18 +164,15 @@ static int regions_check(struct vm *parent, const struct vmdesc_vm *d,
 				return HS_DENIED;
 		*tables += 6 + (r->size + last[i] - first[i]) / (2 * MiB);
 	}
+	/* An image may run over several regions: page by page. */
 	for (unsigned i = 0; i < d->images.count; i++) {
 		const struct vmdesc_image *img = vmdesc_image(blob, d, i);
 
-		for (unsigned k = 0; k < d->regions.count; k++) {
-			const struct vmdesc_region *r =
-			    vmdesc_region(blob, d, k);
-
-			if (img->ipa >= r->ipa && img->ipa - r->ipa < r->size &&
-			    !vm_owns(parent, parent_ipa(r, img->ipa),
-				     img->size))
+		for (ipa_t page = ALIGN_DOWN(img->ipa, PAGE_SIZE);
+		     page < img->ipa + img->size; page += PAGE_SIZE)
+			if (!vm_owns(parent, parent_ipa(blob, d, page),
+				     PAGE_SIZE))
 				return HS_DENIED;
-		}
 	}
 	return HS_OK;
 }
@@ -271,17 +278,18 @@ static void regions_take(struct vm *child, struct vm *parent)
 static void image_gather(struct vm *child, struct vm *parent,
 			 const struct vmdesc_image *img)
 {
-	const struct vm_region *cr = vm_region_at(child, img->ipa);
-	const struct vm_region *pr = vm_region_at(parent, cr->parent_ipa);
 	ipa_t first = ALIGN_DOWN(img->ipa, PAGE_SIZE);
 
+	/* Region by region too: an image may run over several. */
 	for (ipa_t ipa = ALIGN_UP(img->ipa + img->size, PAGE_SIZE);
 	     ipa > first;) {
+		const struct vm_region *cr = vm_region_at(child, ipa - 1);
+		ipa_t from = cr->parent_ipa + (ipa - PAGE_SIZE - cr->ipa);
 		paddr_t dst, src;
 
 		ipa -= PAGE_SIZE;
 		dst = vm_region_pa(cr, ipa);
-		src = vm_region_pa(pr, cr->parent_ipa + (ipa - cr->ipa));
+		src = vm_region_pa(vm_region_at(parent, from), from);
 		if (dst == src)
 			continue;
 		memcpy(hva(dst), hva(src), PAGE_SIZE);
