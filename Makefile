@@ -19,6 +19,19 @@ CLEAN_DIRS := $(BUILD)
 .DEFAULT_GOAL := all
 .PHONY: all run test lint clean guests tools
 
+# The boards' last-level cache, overridable for coloring: LLC_SIZE=bytes,
+# LLC_WAYS=n. The hypervisor and the host tools' validator must count the
+# same colors, so both take it, and a change rebuilds both boards' data.
+LLC_DEFS := $(if $(LLC_SIZE),-DTESSERA_LLC_SIZE=$(LLC_SIZE)ull) \
+	$(if $(LLC_WAYS),-DTESSERA_LLC_WAYS=$(LLC_WAYS)u)
+LLC_STAMP := $(BUILD)/llc-geometry
+ifneq ($(strip $(LLC_DEFS)),$(strip $(file <$(LLC_STAMP))))
+$(shell mkdir -p $(BUILD))$(file >$(LLC_STAMP),$(strip $(LLC_DEFS)))
+endif
+ifeq ($(wildcard $(LLC_STAMP)),)
+$(shell mkdir -p $(BUILD))$(file >$(LLC_STAMP),)
+endif
+
 HYP_DIR := $(BUILD)/hyp/$(PLATFORM)
 HYP_IMAGE := $(HYP_DIR)/$(CONFIG)/tessera.elf
 HYP_SRCS := $(wildcard src/core/*.c src/lib/*.c src/arch/$(ARCH)/*.c \
@@ -30,7 +43,7 @@ HYP_CFLAGS_armv8 := -ffixed-x18 -fcall-saved-x9 -fcall-saved-x10 -fcall-saved-x1
 HYP_CFLAGS := -std=c11 -ffreestanding -nostdlib -O2 -flto=auto -g -Wall -Wextra \
 	-Werror -fno-stack-protector -fno-pie -fno-common \
 	-fno-tree-loop-distribute-patterns $(ARCH_CFLAGS) $(HYP_CFLAGS_$(ARCH)) \
-	-Iinclude -Isrc -Isrc/arch/$(ARCH)/include -MMD -MP
+	-Iinclude -Isrc -Isrc/arch/$(ARCH)/include -MMD -MP $(LLC_DEFS)
 HYP_LDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments -Wl,--build-id=none \
 	-Wl,--defsym,HYP_BASE=$(HYP_BASE) -Wl,--defsym,HYP_RESERVED=$(HYP_RESERVED)
 
@@ -38,6 +51,7 @@ all: $(HYP_IMAGE)
 
 # Flags live in these files: a change there rebuilds the objects.
 $(HYP_OBJS): Makefile src/platform/$(PLATFORM)/platform.mk
+$(filter %/platform_desc.c.o,$(HYP_OBJS)): $(LLC_STAMP)
 
 # The compiler emits calls to these itself (memcpy, memset; libgcc's helpers
 # on RISC-V), after link-time optimisation has already dropped definitions

@@ -14,7 +14,8 @@
 #define LINUX_SHELL	 "console=ttyAMA0 earlycon=pl011,0x09000000 quiet"
 #define LINUX_RUN(what_) LINUX_SHELL " tessera.run=" what_
 
-/* Everything but the name, CPUs and flags: for a VM with more fields. */
+/* Everything but the name, CPUs, flags and colors: for a VM with more fields.
+ */
 #define LINUX_VM_FIELDS(bootargs_)                                             \
 	.memory = REGIONS(RAM(0x40000000, 256 * MiB)),                         \
 	.images =                                                              \
@@ -23,8 +24,12 @@
 	.entry = 0x40200000, .dtb = DTB_AT(0x47e00000),                        \
 	.bootargs = (bootargs_), .console = PL011(0x09000000, 33)
 
-#define LINUX_VM(name_, flags_, bootargs_, ...)                         \
+#define LINUX_VM(name_, flags_, bootargs_, ...) \
+	LINUX_VM_COLORED(name_, flags_, bootargs_, {0}, __VA_ARGS__)
+
+/* The same with cache colors: `colors_` = COLORS(...). */
+#define LINUX_VM_COLORED(name_, flags_, bootargs_, colors_, ...)        \
 	VM(.name = name_, .cpus = CPUS(__VA_ARGS__), .flags = (flags_), \
-	   LINUX_VM_FIELDS(bootargs_))
+	   .colors = colors_, LINUX_VM_FIELDS(bootargs_))
 
 #endif

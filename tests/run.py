@@ -6,7 +6,10 @@ hypervisor with real guests and read what they print.
 Each scenario names a build (platform + configuration), the QEMU machine, the
 lines that must appear (regular expressions, each after the previous one's
 match, or in any order when the scenario says "unordered"; an item
-{"send": text} types text on the console once everything before it matched), lines that must never appear, and
+{"send": text} types text on the console once everything before it matched;
+an item {"seen": regex} is met by any line so far, before the previous
+match too: for output that races with what comes before it), lines that
+must never appear, and
 whether QEMU must end by itself (every VM off). A scenario has a time limit;
 running out of time with expectations unmet is a failure.
 
@@ -114,8 +117,15 @@ def check(sc, reader, deadline):
                     if f.search(line):
                         return False, f"forbidden line: {line!r}"
             while expect and isinstance(expect[0], dict):
-                reader.send(expect.pop(0)["send"])
-            while expect and pos < len(reader.lines):
+                item = expect[0]
+                if "seen" in item and not any(
+                        re.search(item["seen"], x) for x in reader.lines):
+                    break
+                expect.pop(0)
+                if "send" in item:
+                    reader.send(item["send"])
+            while expect and not isinstance(expect[0], dict) \
+                    and pos < len(reader.lines):
                 line = reader.lines[pos]
                 if sc.get("unordered"):
                     expect = [e for e in expect if not re.search(e, line)]
@@ -125,7 +135,7 @@ def check(sc, reader, deadline):
                 if expect and isinstance(expect[0], dict):
                     break
             pos = len(reader.lines) if not expect else pos
-            if expect and isinstance(expect[0], dict):
+            if expect and isinstance(expect[0], dict) and "seen" not in expect[0]:
                 continue
             if not expect and (not sc.get("exits") or reader.done):
                 return True, ""

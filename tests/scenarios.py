@@ -88,6 +88,8 @@ SCENARIOS += [
      "machine": arm_machine(), "timeout": 180,
      "expect": [r"^\[linux1\] " + LINUX_INIT, r"^\[linux1\] linux-off: powering off",
                 r"vm 1 \(linux1\) powered off",
+                # Typed before linux0's shell runs, the line may be lost.
+                {"seen": r"^\[linux0\] Enter 'help' for a list"},
                 {"send": "echo still-$((40+2)) on $(nproc) cpus\n"},
                 r"^\[linux0\] still-42 on 2 cpus$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"all VMs are off"]},
@@ -233,6 +235,8 @@ SCENARIOS += [
      "config": "test-riscv-two-linux", "machine": rv_machine(), "timeout": 180,
      "expect": [r"^\[linux1\] " + LINUX_INIT, r"^\[linux1\] linux-off: powering off",
                 r"vm 1 \(linux1\) powered off",
+                # Typed before linux0's shell runs, the line may be lost.
+                {"seen": r"^\[linux0\] Enter 'help' for a list"},
                 {"send": "echo still-$((40+2)) on $(nproc) cpus\n"},
                 r"^\[linux0\] still-42 on 2 cpus$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"all VMs are off"]},
@@ -577,4 +581,89 @@ SCENARIOS += [
                 r"^\[linux\] TESSERA-RUN-DONE name=ipc status=0$"],
      "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"BUG:",
                 r"ipc: FAIL", r"FAIL"]},
+]
+
+# Cache coloring (docs/cache-coloring.md): each VM's own frame report must
+# show exactly its configured colors and its memory size in 4 KiB frames,
+# and every page it has must be a frame of its own.
+def colors_report(vm, frames, colors, runs=r"\d+"):
+    return [r"^\[tessera\] vm \d \(%s\): %d frames, colors %s, %s runs$"
+            % (vm, frames, colors, runs),
+            r"^\[%s\] colors\[0\]: frames %d, colors %s, runs %s$"
+            % (vm, frames, colors, runs),
+            r"^\[%s\] colors\[0\]: \d+ pages written and read back, all distinct$"
+            % vm,
+            r"^\[%s\] colors\[0\]: PASS$" % vm]
+
+
+COLORED_VMS = (colors_report("rt", 8192, "0x3f")
+               + colors_report("bulk", 16384, "0x3fc0")
+               + colors_report("monitor", 4096, "0x3000")
+               + colors_report("plain", 4096, "0xffff", "1"))
+
+SCENARIOS += [
+    {"name": f"{arch}-colors-baremetal", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 90, "exits": True, "unordered": True,
+     "expect": COLORED_VMS + [r"all VMs are off"],
+     "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
+    for arch, plat, cfg, machine in [
+        ("arm", ARM, "test-colors", arm_machine()),
+        ("riscv", RV, "test-riscv-colors", rv_machine())]
+] + [
+    {"name": f"{arch}-colors-vmstack", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 120, "exits": True,
+     "expect": [r"^\[parent\] vmcolors\[0\]: parent: frames 16384, colors 0xff$",
+                r"^\[colored-child\] vmchild\[0\]: child 0: frames %d, colors 0xc, "
+                r"runs %d$" % (frames, frames // 2),
+                r"^\[colored-child\] vmchild\[0\]: child 0: \d+ pages distinct$",
+                r"^\[parent\] vmcolors\[0\]: colored-child yielded %d frames; "
+                r"we have %d while it lives$" % (frames, 16384 - frames),
+                r"^\[parent\] vmcolors\[0\]: colored-child destroyed: frames 16384, "
+                r"colors 0xff, runs \d+ back$",
+                r"^\[plain-child\] vmchild\[0\]: child 1: frames %d, colors 0xff, "
+                r"runs \d+$" % frames,
+                r"^\[parent\] vmcolors\[0\]: plain-child destroyed: frames 16384, ",
+                r"create refused: .*colors the parent does not have",
+                r"^\[parent\] vmcolors\[0\]: child with colors we lack: status -7$",
+                r"^\[parent\] vmcolors\[0\]: 200 colored creates and destroys: "
+                r"free pages (\d+) before, \1 after, VMs 2/2$",
+                r"^\[parent\] vmcolors\[0\]: PASS$", r"all VMs are off"],
+     "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
+    for arch, plat, cfg, machine, frames in [
+        ("arm", ARM, "test-vmstack-colors", arm_machine(), 256),
+        ("riscv", RV, "test-riscv-vmstack-colors", rv_machine(), 768)]
+]
+
+# Debian's Linux in a colored VM boots to its shell (Arm); the baremetal VM
+# has long passed when Linux's init runs.
+SCENARIOS += [
+    {"name": "arm-colors-linux", "config": "test-linux-colors",
+     "machine": arm_machine(), "timeout": 180,
+     "expect": [r"^\[tessera\] vm 0 \(linux\): 65536 frames, colors 0xff, \d+ runs$",
+                r"^\[tessera\] vm 1 \(baremetal\): 4096 frames, colors 0xff00, \d+ runs$",
+                r"^\[baremetal\] colors\[0\]: PASS$",
+                r"^\[linux\] " + LINUX_INIT,
+                r"^\[linux\] Enter 'help' for a list",
+                {"send": "echo colored-$((6*7))\n"},
+                r"^\[linux\] colored-42$"],
+     "forbid": [r"stopped:", r"PANIC", r"Kernel panic", r"Oops", r"FAIL"]},
+]
+
+# A colored hypervisor (colors 14-15): its image on frames of its colors,
+# read back from its own tables; its old frames back in the pool (on Arm
+# "tiny" lands on them); the VMs as in the scenarios above.
+HYP_COLORED = r"^\[tessera\] hypervisor recolored: image on (\d+) frames, " \
+              r"colors 0xc000, \d+ runs; \1 frames released$"
+SCENARIOS += [
+    {"name": f"{arch}-colors-hypervisor", "platform": plat, "config": cfg,
+     "machine": machine, "timeout": 90, "exits": True, "unordered": True,
+     "expect": [HYP_COLORED] + extra
+     + colors_report("rt", 8192, "0x3f") + colors_report("bulk", 4096, "0xc0")
+     + colors_report("tiny", tiny, "0x3f00") + colors_report("plain", 4096, "0xffff", "1")
+     + [r"all VMs are off"],
+     "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
+    for arch, plat, cfg, machine, tiny, extra in [
+        ("arm", ARM, "test-hyp-colors", arm_machine(), 64,
+         [r"^\[tessera\]   memory 0x40000000-0x4003ffff -> 0x40[01][0-9a-f]{5} "]),
+        ("riscv", RV, "test-riscv-hyp-colors", rv_machine(), 1024, [])]
 ]

@@ -7,12 +7,14 @@
 TOOLS_OUT := $(BUILD)/tools
 TOOLS_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror $(HOSTCFLAGS)
 # TESSERA_HOST: src/lib/string.h becomes the C library's.
-TOOLS_CPPFLAGS := -D_DEFAULT_SOURCE -DTESSERA_HOST -Iinclude -Isrc -Itools
+TOOLS_CPPFLAGS := -D_DEFAULT_SOURCE -DTESSERA_HOST -Iinclude -Isrc -Itools \
+	$(LLC_DEFS)
 
 # The validator and the boards: the very sources the hypervisor compiles.
 VMDESC_HOST_SRCS := src/core/vmdesc.c src/platform/platforms.c \
 	$(sort $(wildcard src/platform/*/platform_desc.c))
 VMDESC_HOST_OBJS := $(patsubst %.c,$(TOOLS_OUT)/obj/%.o,$(VMDESC_HOST_SRCS))
+$(filter %/platform_desc.o,$(VMDESC_HOST_OBJS)): $(LLC_STAMP)
 
 # The device-tree generator (tools/dtb) with every board's own tree, compiled
 # from src/platform/<board>/qemu.dtb.dts and linked in (table

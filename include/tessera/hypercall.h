@@ -21,10 +21,11 @@ enum tessera_hc {
 	HC_VM_INFO = 1,	  /* -> x1 = own VM id, x2 = vCPU id, x3 = vCPU count */
 	HC_VM_CREATE = 2, /* (desc ipa, desc size) -> x1 = child id */
 	HC_VM_INVOKE = 3, /* (child id, vCPU) -> runs it until it yields */
-	HC_VM_DESTROY = 4,   /* (child id) */
-	HC_VM_YIELD = 5,     /* back to the parent */
-	HC_IPC_NOTIFY = 6,   /* (link, VM id or HC_IPC_PEERS) -> x1 = rung */
-	HC_MEM_REPORT = 7,   /* prints this VM's frame summary on the console */
+	HC_VM_DESTROY = 4, /* (child id) */
+	HC_VM_YIELD = 5,   /* back to the parent */
+	HC_IPC_NOTIFY = 6, /* (link, VM id or HC_IPC_PEERS) -> x1 = rung */
+	/* -> x1 = colors (a bit each), x2 = frames, x3 = contiguous runs */
+	HC_MEM_REPORT = 7,
 	HC_VM_MEASURE = 8,   /* (child id or HC_SELF) -> x1..x4 = SHA-256 */
 	HC_HYP_STATS = 9,    /* -> x1 = free pages, x2 = VMs in use */
 	HC_TEE_RESTART = 10, /* (0: the TEE on the SMC conduit) restarts the

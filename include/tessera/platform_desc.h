@@ -34,6 +34,21 @@ struct platform_device {
 	uint32_t irq_count;
 };
 
+/*
+ * A board states its cache geometry through these, so a build can describe
+ * another (make LLC_SIZE=bytes LLC_WAYS=n defines TESSERA_LLC_*).
+ */
+#ifdef TESSERA_LLC_SIZE
+#define LLC_SIZE_OR(board) (TESSERA_LLC_SIZE)
+#else
+#define LLC_SIZE_OR(board) (board)
+#endif
+#ifdef TESSERA_LLC_WAYS
+#define LLC_WAYS_OR(board) (TESSERA_LLC_WAYS)
+#else
+#define LLC_WAYS_OR(board) (board)
+#endif
+
 struct platform_cache {
 	uint32_t line_size; /* bytes */
 	uint32_t ways;

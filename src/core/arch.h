@@ -31,6 +31,18 @@ void arch_cache_clean(const void *p, size_t size);
  * stack. */
 noreturn void arch_cpu_reschedule(void);
 
+/*
+ * The hypervisor onto frames of its colors (boot CPU, before the others
+ * start): new tables map its image's addresses onto `image`, the rest as
+ * before; page i of the image is copied to to[i] (page i of `image`, through
+ * the RAM map) and the tables are switched with nothing written in between.
+ * The old frames are the caller's to release.
+ */
+struct frames;
+void arch_hyp_recolor(const struct frames *image, void *const *to);
+/* Where the hypervisor's own address `va` is in physical memory. */
+paddr_t arch_hyp_pa(const void *va);
+
 /* Microseconds since the machine was reset (the architectural counter). */
 uint64_t arch_time_us(void);
 

@@ -31,6 +31,43 @@
 typedef uint64_t paddr_t;
 typedef uint64_t ipa_t;
 
+/*
+ * The hypervisor reaches RAM (its pool: tables, VMs' memory) through a
+ * second map at HVA_OFFSET + physical address, never through the 1:1 map,
+ * because a recolored hypervisor's own image occupies its link addresses on
+ * other frames (docs/cache-coloring.md). Both arches' 39-bit spaces have
+ * room at 128 GiB. Host builds (unit tests) use the pointers as they are.
+ */
+#define HVA_OFFSET 0x2000000000ull
+
+#ifdef TESSERA_HOST
+static inline void *hva(paddr_t pa)
+{
+	return (void *)(uintptr_t)pa;
+}
+
+static inline paddr_t hva_pa(const void *p)
+{
+	return (uintptr_t)p;
+}
+#else
+static inline void *hva(paddr_t pa)
+{
+	return (void *)(uintptr_t)(pa + HVA_OFFSET);
+}
+
+/*
+ * The physical address of a pointer hva() made; below the map, a pointer
+ * into the 1:1 map (the page tables the CPUs start on, before any pool).
+ */
+static inline paddr_t hva_pa(const void *p)
+{
+	uintptr_t v = (uintptr_t)p;
+
+	return v >= HVA_OFFSET ? v - HVA_OFFSET : v;
+}
+#endif
+
 /* The hypervisor's own messages, prefixed "tessera: " on the console. */
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* An internal invariant broke: a hypervisor bug, never a guest's doing. */

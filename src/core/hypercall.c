@@ -9,6 +9,8 @@
 #include "tee.h"
 #include "vmstack.h"
 
+#define MEM_REPORTS_LOGGED 4u
+
 typedef bool hc_handler(struct vcpu *vcpu, const uint64_t args[5],
 			uint64_t res[5]);
 
@@ -100,13 +102,24 @@ static bool hc_tee_restart(struct vcpu *vcpu, const uint64_t args[5],
 	return true;
 }
 
-/* Reserved numbers, for the features that will own them. */
-static bool hc_reserved(struct vcpu *vcpu, const uint64_t args[5],
-			uint64_t res[5])
+/*
+ * The caller's physical frames as the ownership table has them: colors (a
+ * bit each), frame count, physically contiguous runs. Logged the first few
+ * times per VM, so a VM cannot flood the console with it.
+ */
+static bool hc_mem_report(struct vcpu *vcpu, const uint64_t args[5],
+			  uint64_t res[5])
 {
-	(void)vcpu;
+	static uint8_t logged[MAX_VMS];
+	const struct vm *vm = vcpu->vm;
+	struct mem_summary s = mem_summarize(&hyp_mem, OWNER_VM(vm->id));
+
 	(void)args;
-	put(res, (struct hc_result){HS_NOT_SUPPORTED, {0}});
+	if (logged[vm->id] < MEM_REPORTS_LOGGED) {
+		logged[vm->id]++;
+		vm_frames_log(vm, s);
+	}
+	put(res, (struct hc_result){HS_OK, {s.colors, s.pages, s.runs}});
 	return true;
 }
 
@@ -119,7 +132,7 @@ static hc_handler *const handlers[] = {
     [HC_VM_DESTROY] = hc_vm_destroy,
     [HC_VM_YIELD] = hc_vm_yield,
     [HC_IPC_NOTIFY] = hc_ipc_notify,
-    [HC_MEM_REPORT] = hc_reserved,
+    [HC_MEM_REPORT] = hc_mem_report,
     [HC_VM_MEASURE] = hc_vm_measure,
     [HC_HYP_STATS] = hc_hyp_stats,
     [HC_TEE_RESTART] = hc_tee_restart,

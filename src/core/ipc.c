@@ -40,8 +40,8 @@ int ipc_init(const struct vmdesc_header *blob)
 			return -1;
 		}
 		/* No VM sees what an earlier owner left, caches on or off. */
-		memset((void *)(uintptr_t)pa, 0, s->size);
-		arch_cache_clean((void *)(uintptr_t)pa, s->size);
+		memset(hva(pa), 0, s->size);
+		arch_cache_clean(hva(pa), s->size);
 		shmem_pa[i] = pa;
 		log_info("shared memory %u (%s): %llu KiB at 0x%llx", i,
 			 s->name, (unsigned long long)s->size / KiB,

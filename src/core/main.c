@@ -15,7 +15,8 @@
 #define MAX_RAM_PAGES (4 * GiB / PAGE_SIZE)
 
 extern const char __config_start[], __config_end[];
-static owner_t page_owner[MAX_RAM_PAGES];
+extern char __image_start[], __image_end[];
+static owner_t page_owner[MAX_RAM_PAGES] __attribute__((aligned(8)));
 
 static noreturn void halt(void)
 {
@@ -31,8 +32,58 @@ static void memory_init(const struct platform_desc *p, uint32_t blob_size)
 	mem_pool_init(&hyp_mem, base,
 		      MIN(p->ram[0].size / PAGE_SIZE, (uint64_t)MAX_RAM_PAGES),
 		      page_owner);
+	hyp_mem.colors = MAX(vmdesc_color_count(p), 1u);
 	if (mem_claim(&hyp_mem, base, hyp, OWNER_HYP))
 		panic("cannot reserve the hypervisor's own memory");
+}
+
+/* Where the image is now, read back from the hypervisor's own tables. */
+static void hyp_frames_log(size_t pages, size_t released)
+{
+	struct mem_summary s = {0};
+	paddr_t prev = 0;
+
+	for (size_t i = 0; i < pages; i++) {
+		paddr_t pa = arch_hyp_pa(__image_start + (i << PAGE_SHIFT));
+
+		BUG_ON(mem_owner(&hyp_mem, pa) != OWNER_HYP);
+		s.colors |= 1ull << mem_color(&hyp_mem, pa);
+		s.runs += i == 0 || pa != prev + PAGE_SIZE;
+		prev = pa;
+	}
+	log_info("hypervisor recolored: image on %zu frames, colors 0x%llx, "
+		 "%llu runs; %zu frames released",
+		 pages, (unsigned long long)s.colors,
+		 (unsigned long long)s.runs, released);
+}
+
+/*
+ * The hypervisor onto frames of its own cache colors: its image (code, data,
+ * stacks, the page-owner table) is copied onto them and mapped at the same
+ * addresses, and its page tables come from those colors from now on; the
+ * frames it leaves go back to the pool. The configuration blob stays where
+ * it is: it is read only when a VM is built or reset.
+ */
+static void hyp_recolor(uint64_t colors)
+{
+	size_t size = (uintptr_t)__image_end - (uintptr_t)__image_start;
+	struct frames f = {0, colors, size >> PAGE_SHIFT};
+	uint64_t list_size = ALIGN_UP(f.pages * sizeof(void *), PAGE_SIZE);
+	paddr_t list = pool_alloc(list_size, PAGE_SIZE, OWNER_HYP);
+	void **to = hva(list);
+
+	pool_set_hyp_colors(colors);
+	if (!list || pool_alloc_frames(&f, PAGE_SIZE, OWNER_HYP)) {
+		log_info("no free memory of the hypervisor's colors");
+		halt();
+	}
+	for_each_run (&hyp_mem, &f, run)
+		for (uint64_t i = 0; i < run.pages; i++)
+			to[run.index + i] = hva(run.pa + (i << PAGE_SHIFT));
+	arch_hyp_recolor(&f, to);
+	BUG_ON(pool_release(list, list_size, OWNER_HYP));
+	BUG_ON(pool_release((uintptr_t)__image_start, size, OWNER_HYP));
+	hyp_frames_log(f.pages, f.pages);
 }
 
 static const struct vmdesc_header *config_check(const struct platform_desc *p)
@@ -80,6 +131,8 @@ void core_boot(void)
 		 p->name, arch_intc_name(), p->cpu_count);
 	blob = config_check(p);
 	memory_init(p, blob->total_size);
+	if (blob->hyp_colors)
+		hyp_recolor(blob->hyp_colors);
 	if (ipc_init(blob))
 		halt();
 	vms_create(blob);

@@ -119,8 +119,8 @@ static const char *bind(struct tee *t)
 	for (unsigned i = 0; i < client->region_count; i++) {
 		const struct vm_region *r = &client->regions[i];
 
-		if (arch_stage2_map(tee, r->ipa, r->pa, r->size,
-				    r->flags & (VMDESC_MEM_R | VMDESC_MEM_W)))
+		if (vm_frames_map(tee, r->ipa, &r->frames,
+				  r->flags & (VMDESC_MEM_R | VMDESC_MEM_W)))
 			return "no memory for its stage-2 tables";
 	}
 	arch_tee_vm_init(tee, client);
@@ -298,8 +298,7 @@ static noreturn void tee_return(struct vcpu *tv, uint32_t fid)
 			       "expects (function id in the address field)");
 	switch (expected) {
 	case TEE_ENTRY_BOOT:
-		if (!x[1] || (x[1] & 3) ||
-		    !vm_ipa_to_hva(t->vm, x[1], VECTORS_SIZE, false))
+		if (!x[1] || (x[1] & 3) || !vm_owns(t->vm, x[1], VECTORS_SIZE))
 			protocol_error(tv, x[1],
 				       "TEE initialisation failed: no vector "
 				       "table in its memory (in the address "
@@ -377,10 +376,11 @@ static uint64_t client_tree(const struct tee *t)
 	struct vm *client = t->client;
 	const struct vmdesc_vm *d = client->desc;
 	ipa_t tree = d->boot_arg;
-	const uint8_t *p = vm_ipa_to_hva(client, tree, TEE_TREE_ROOM, false);
+	const uint8_t *p = vm_ipa_to_hva(client, tree, 4, false);
 
-	if (!p || ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-		   (uint32_t)p[2] << 8 | p[3]) != FDT_MAGIC)
+	if (!p || !vm_owns(client, tree, TEE_TREE_ROOM) ||
+	    ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+	     p[3]) != FDT_MAGIC)
 		return 0;
 	for (unsigned i = 0; i < d->images.count; i++) {
 		const struct vmdesc_image *img =
@@ -559,12 +559,8 @@ static int reload(struct tee *t)
 	for (unsigned i = 0; i < MAX_VCPUS_PER_VM; i++)
 		t->cpu[i] = (struct tee_cpu){0};
 	/* Nothing of the old TEE's survives: memory cleared, image reloaded. */
-	for (unsigned i = 0; i < tee->region_count; i++) {
-		void *p = (void *)(uintptr_t)tee->regions[i].pa;
-
-		memset(p, 0, tee->regions[i].size);
-		arch_cache_clean(p, tee->regions[i].size);
-	}
+	for (unsigned i = 0; i < tee->region_count; i++)
+		vm_frames_clear(&tee->regions[i].frames);
 	vm_images_load(tee);
 	arch_tee_vm_init(tee, t->client);
 	return arch_tee_image_prepare(tee);

@@ -12,6 +12,7 @@
 #include "tee.h"
 #include "vmdesc.h"
 #include "vmstack.h"
+#include "../lib/sha256.h"
 #include "../lib/string.h"
 
 struct vm vms[MAX_VMS];
@@ -38,46 +39,147 @@ struct vcpu *vm_vcpu(struct vm *vm, unsigned id)
 	return id < vm->vcpu_count ? &vm->vcpus[id] : NULL;
 }
 
-void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write)
+const struct vm_region *vm_region_at(const struct vm *vm, ipa_t ipa)
 {
-	for (unsigned i = 0; i < vm->region_count; i++) {
-		const struct vm_region *r = &vm->regions[i];
-
-		paddr_t pa = r->pa + (ipa - r->ipa);
-
-		if (ipa < r->ipa || ipa - r->ipa > r->size ||
-		    size > r->size - (ipa - r->ipa))
-			continue;
-		if (write && !(r->flags & VMDESC_MEM_W))
-			return NULL;
-		/* Pages lent to a child are no longer the VM's to touch. */
-		for (paddr_t p = ALIGN_DOWN(pa, PAGE_SIZE); p < pa + size;
-		     p += PAGE_SIZE)
-			if (mem_owner(&hyp_mem, p) != OWNER_VM(vm->id))
-				return NULL;
-		return (void *)(uintptr_t)pa;
-	}
+	for (unsigned i = 0; i < vm->region_count; i++)
+		if (ipa >= vm->regions[i].ipa &&
+		    ipa - vm->regions[i].ipa < vm->regions[i].size)
+			return &vm->regions[i];
 	return NULL;
 }
 
-/* Physical memory for a region, aligned like its IPA so blocks can map it. */
-static paddr_t region_alloc(struct vm *vm, const struct vmdesc_region *r)
+paddr_t vm_region_pa(const struct vm_region *r, ipa_t ipa)
+{
+	return frames_pa(&hyp_mem, &r->frames, (ipa - r->ipa) >> PAGE_SHIFT) +
+	       (ipa & (PAGE_SIZE - 1));
+}
+
+void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write)
+{
+	const struct vm_region *r = vm_region_at(vm, ipa);
+	uint64_t offset = ipa - (r ? r->ipa : 0);
+	struct frame_run run;
+
+	if (!r || size > r->size - offset)
+		return NULL;
+	if (write && !(r->flags & VMDESC_MEM_W))
+		return NULL;
+	run = frames_run(&hyp_mem, &r->frames, offset >> PAGE_SHIFT);
+	if (offset + size > (run.index + run.pages) << PAGE_SHIFT)
+		return NULL; /* not contiguous: a colored VM's next run */
+	/* Pages lent to a child are no longer the VM's to touch. */
+	for (uint64_t p = 0;
+	     p < ALIGN_UP(size + (ipa & (PAGE_SIZE - 1)), PAGE_SIZE);
+	     p += PAGE_SIZE)
+		if (mem_owner(&hyp_mem, run.pa + p) != OWNER_VM(vm->id))
+			return NULL;
+	return hva(run.pa + (offset & (PAGE_SIZE - 1)));
+}
+
+/* At most a page of [ipa, ipa + n): how long, and where (NULL: not owned). */
+static void *piece_of(struct vm *vm, ipa_t ipa, uint64_t n, uint64_t *len)
+{
+	*len = MIN(n, PAGE_SIZE - (ipa & (PAGE_SIZE - 1)));
+	return vm_ipa_to_hva(vm, ipa, *len, false);
+}
+
+bool vm_owns(struct vm *vm, ipa_t ipa, uint64_t size)
+{
+	for (uint64_t len; size; ipa += len, size -= len)
+		if (!piece_of(vm, ipa, size, &len))
+			return false;
+	return true;
+}
+
+bool vm_copy_from(struct vm *vm, ipa_t ipa, void *dst, uint64_t n)
+{
+	for (uint64_t len; n; ipa += len, n -= len) {
+		const void *src = piece_of(vm, ipa, n, &len);
+
+		if (!src)
+			return false;
+		memcpy(dst, src, len);
+		dst = (char *)dst + len;
+	}
+	return true;
+}
+
+bool vm_hash(struct vm *vm, ipa_t ipa, uint64_t size, struct sha256 *s)
+{
+	for (uint64_t len; size; ipa += len, size -= len) {
+		const void *p = piece_of(vm, ipa, size, &len);
+
+		if (!p)
+			return false;
+		sha256_update(s, p, len);
+	}
+	return true;
+}
+
+/* Copy in an image (the VM may not write there itself), cleaned to memory. */
+static void copy_to_vm(struct vm *vm, ipa_t ipa, const void *src, uint64_t n)
+{
+	for (uint64_t len; n; ipa += len, n -= len) {
+		void *dst = piece_of(vm, ipa, n, &len);
+
+		memcpy(dst, src, len);
+		arch_cache_clean(dst, len);
+		src = (const char *)src + len;
+	}
+}
+
+int vm_frames_map(struct vm *vm, ipa_t ipa, const struct frames *f,
+		  uint32_t flags)
+{
+	for_each_run (&hyp_mem, f, run)
+		if (arch_stage2_map(vm, ipa + (run.index << PAGE_SHIFT), run.pa,
+				    run.pages << PAGE_SHIFT, flags))
+			return -1;
+	return 0;
+}
+
+static void frames_zero(const struct frames *f, bool clean)
+{
+	for_each_run (&hyp_mem, f, run) {
+		void *p = hva(run.pa);
+
+		memset(p, 0, run.pages << PAGE_SHIFT);
+		if (clean)
+			arch_cache_clean(p, run.pages << PAGE_SHIFT);
+	}
+}
+
+void vm_frames_clear(const struct frames *f)
+{
+	frames_zero(f, true);
+}
+
+/*
+ * Physical memory for a region: pages of the VM's colors, or (no colors)
+ * contiguous memory aligned like its IPA so blocks can map it; a colored
+ * set refuses an alignment above a page, so it ends at the last try.
+ */
+static int region_alloc(struct vm *vm, const struct vmdesc_region *r,
+			struct frames *f)
 {
 	static const uint64_t aligns[] = {1 * GiB, 2 * MiB, PAGE_SIZE};
+	bool fixed = r->flags & VMDESC_MEM_FIXED_PA;
 
-	if (r->flags & VMDESC_MEM_FIXED_PA)
-		return pool_claim(r->pa, r->size, OWNER_VM(vm->id)) ? 0 : r->pa;
+	*f = (struct frames){r->pa,
+			     fixed || !vm->desc->colors
+				 ? mem_all_colors(&hyp_mem)
+				 : vm->desc->colors,
+			     r->size >> PAGE_SHIFT};
+	if (fixed)
+		return pool_claim_frames(f, OWNER_VM(vm->id));
 	for (unsigned i = 0; i < ARRAY_SIZE(aligns); i++) {
-		paddr_t pa;
-
 		if (!IS_ALIGNED(r->ipa, aligns[i]) ||
 		    (r->size < aligns[i] && aligns[i] != PAGE_SIZE))
 			continue;
-		pa = pool_alloc(r->size, aligns[i], OWNER_VM(vm->id));
-		if (pa)
-			return pa;
+		if (!pool_alloc_frames(f, aligns[i], OWNER_VM(vm->id)))
+			return 0;
 	}
-	return 0;
+	return -1;
 }
 
 static int memory_create(struct vm *vm)
@@ -85,9 +187,9 @@ static int memory_create(struct vm *vm)
 	for (unsigned i = 0; i < vm->desc->regions.count; i++) {
 		const struct vmdesc_region *r =
 		    vmdesc_region(vm->blob, vm->desc, i);
-		paddr_t pa = region_alloc(vm, r);
+		struct frames f;
 
-		if (!pa) {
+		if (region_alloc(vm, r, &f)) {
 			log_info("vm %s: no physical memory for region %u "
 				 "(%llu KiB)",
 				 vm->name, i,
@@ -95,13 +197,13 @@ static int memory_create(struct vm *vm)
 			return -1;
 		}
 		vm->regions[i] = (struct vm_region){.ipa = r->ipa,
-						    .pa = pa,
+						    .frames = f,
 						    .size = r->size,
 						    .flags = r->flags};
 		vm->region_count = i + 1;
 		/* A VM never sees what an earlier owner left in its pages. */
-		memset((void *)(uintptr_t)pa, 0, r->size);
-		if (arch_stage2_map(vm, r->ipa, pa, r->size, r->flags))
+		frames_zero(&f, false);
+		if (vm_frames_map(vm, r->ipa, &f, r->flags))
 			return -1;
 	}
 	return 0;
@@ -129,12 +231,9 @@ void vm_images_load(struct vm *vm)
 		const struct vmdesc_image *img =
 		    vmdesc_image(vm->blob, vm->desc, i);
 		const void *src = vmdesc_image_data(vm->blob, img);
-		void *dst = vm_ipa_to_hva(vm, img->ipa, img->size, false);
 
-		if (!src)
-			continue; /* in place: already in the VM's memory */
-		memcpy(dst, src, img->size);
-		arch_cache_clean(dst, img->size);
+		if (src) /* else in place: already in the VM's memory */
+			copy_to_vm(vm, img->ipa, src, img->size);
 	}
 }
 
@@ -198,13 +297,17 @@ void vm_print(const struct vm *vm)
 		 vm->id, vm->name, vm->vcpu_count,
 		 (unsigned long long)vm->desc->cpu_affinity,
 		 (unsigned long long)vm->desc->entry);
-	for (unsigned i = 0; i < vm->region_count; i++)
-		log_info("  memory 0x%llx-0x%llx -> 0x%llx (%llu MiB)",
-			 (unsigned long long)vm->regions[i].ipa,
-			 (unsigned long long)(vm->regions[i].ipa +
-					      vm->regions[i].size - 1),
-			 (unsigned long long)vm->regions[i].pa,
-			 (unsigned long long)(vm->regions[i].size / MiB));
+	for (unsigned i = 0; i < vm->region_count; i++) {
+		const struct vm_region *r = &vm->regions[i];
+
+		log_info("  memory 0x%llx-0x%llx -> 0x%llx (%llu MiB), colors "
+			 "0x%llx",
+			 (unsigned long long)r->ipa,
+			 (unsigned long long)(r->ipa + r->size - 1),
+			 (unsigned long long)r->frames.base,
+			 (unsigned long long)(r->size / MiB),
+			 (unsigned long long)r->frames.colors);
+	}
 	for (unsigned i = 0; i < vm->desc->devices.count; i++) {
 		const struct vmdesc_device *d =
 		    vmdesc_device(vm->blob, vm->desc, i);
@@ -220,6 +323,16 @@ void vm_print(const struct vm *vm)
 			 (unsigned long long)vm->desc->console_ipa,
 			 vm->desc->console_irq);
 	ipc_vm_print(vm);
+	/* What coloring did, checkable from the log (a walk of the table). */
+	if (vm->desc->colors)
+		vm_frames_log(vm, mem_summarize(&hyp_mem, OWNER_VM(vm->id)));
+}
+
+void vm_frames_log(const struct vm *vm, struct mem_summary s)
+{
+	log_info("vm %u (%s): %llu frames, colors 0x%llx, %llu runs", vm->id,
+		 vm->name, (unsigned long long)s.pages,
+		 (unsigned long long)s.colors, (unsigned long long)s.runs);
 }
 
 static unsigned running_vms(void)

@@ -8,6 +8,7 @@
 
 #include "arch.h"
 #include "hyp.h"
+#include "mem.h"
 #include "mmio.h"
 #include "vuart.h"
 
@@ -45,9 +46,13 @@ enum vm_state {
 	VM_FREE,    /* an unused slot for a child VM */
 };
 
+/*
+ * Guest-physical [ipa, ipa + size) maps page by page, in order, onto
+ * `frames`: contiguous memory, or only pages of the VM's cache colors.
+ */
 struct vm_region {
 	ipa_t ipa;
-	paddr_t pa;
+	struct frames frames;
 	uint64_t size;
 	uint32_t flags;
 	ipa_t parent_ipa; /* a child's region: where the parent had it */
@@ -105,6 +110,8 @@ static inline struct cpu *this_cpu(void)
 int vm_create(unsigned id, const struct vmdesc_header *blob,
 	      const struct vmdesc_vm *desc);
 void vm_print(const struct vm *vm);
+/* One log line: the VM's frames, as HC_MEM_REPORT returns them. */
+void vm_frames_log(const struct vm *vm, struct mem_summary s);
 int vm_console_init(struct vm *vm);
 /* Stop a VM for good: its vCPUs leave their CPUs, its interrupts are silenced.
  */
@@ -127,9 +134,27 @@ bool vm_refusal_loggable(const struct vm *vm, uint32_t counts[MAX_VMS],
 			 const char *what);
 
 struct vcpu *vm_vcpu(struct vm *vm, unsigned id);
-/* Translate a guest-physical range owned by the VM as RAM into a hypervisor
- * pointer. */
+/*
+ * Translate a guest-physical range owned by the VM as RAM into a hypervisor
+ * pointer; NULL unless every page is the VM's and the range is physically
+ * contiguous (a colored VM's memory is, within a page at least).
+ */
 void *vm_ipa_to_hva(struct vm *vm, ipa_t ipa, uint64_t size, bool write);
+/* The VM owns every page of [ipa, ipa + size) as RAM. */
+bool vm_owns(struct vm *vm, ipa_t ipa, uint64_t size);
+/* Copy out of the VM's memory, piece by piece; false if it does not own it. */
+bool vm_copy_from(struct vm *vm, ipa_t ipa, void *dst, uint64_t n);
+/* Hash [ipa, ipa + size) of the VM's memory; false if it does not own it. */
+struct sha256;
+bool vm_hash(struct vm *vm, ipa_t ipa, uint64_t size, struct sha256 *s);
+/* The page of the VM's memory at `ipa` and the physical page under it. */
+const struct vm_region *vm_region_at(const struct vm *vm, ipa_t ipa);
+paddr_t vm_region_pa(const struct vm_region *r, ipa_t ipa);
+/* Map a region's frames at guest-physical `ipa` in `vm`'s stage 2. */
+int vm_frames_map(struct vm *vm, ipa_t ipa, const struct frames *f,
+		  uint32_t flags);
+/* Zero frames and write them back (what an earlier owner left is gone). */
+void vm_frames_clear(const struct frames *f);
 
 /* vCPU life */
 int vcpu_start(struct vcpu *vcpu, uint64_t entry, uint64_t arg);

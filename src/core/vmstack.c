@@ -50,23 +50,6 @@ static struct vm *child_of(const struct vm *parent, uint64_t id)
 	return vm;
 }
 
-/* Copy bytes out of a VM's own memory, page by page through its ownership. */
-static bool copy_from_guest(struct vm *vm, ipa_t ipa, void *dst, uint64_t n)
-{
-	while (n) {
-		uint64_t chunk = MIN(n, PAGE_SIZE - (ipa & (PAGE_SIZE - 1)));
-		const void *src = vm_ipa_to_hva(vm, ipa, chunk, false);
-
-		if (!src)
-			return false;
-		memcpy(dst, src, chunk);
-		dst = (char *)dst + chunk;
-		ipa += chunk;
-		n -= chunk;
-	}
-	return true;
-}
-
 /* The parent's resources as the validator sees them (parent-IPA terms). */
 struct parent_view {
 	struct vmdesc_owner_view view;
@@ -98,7 +81,7 @@ static void parent_view_build(struct vm *parent, struct parent_view *pv)
 			pv->irqs[pv->view.irq_count++] = irq;
 	}
 	pv->view.vcpus = parent->vcpu_count;
-	pv->view.colors = d->colors;
+	pv->view.colors = vmstack_colors(parent);
 	pv->view.memory = pv->memory;
 	pv->view.devices = pv->devices;
 	pv->view.irqs = pv->irqs;
@@ -112,24 +95,85 @@ static struct vm *free_slot(void)
 	return NULL;
 }
 
-/* Every page of the parent's range [ipa, ipa + size) is still the parent's. */
-static bool parent_owns(struct vm *parent, ipa_t ipa, uint64_t size)
+/*
+ * The frames a child's region takes: from the parent's page at r->pa on,
+ * the parent's pages of the child's colors (all of that parent region's
+ * when the child has none), in order. NULL unless they all lie in that one
+ * parent region (which it returns).
+ */
+static const struct vm_region *child_frames(struct vm *parent,
+					    const struct vmdesc_region *r,
+					    uint64_t colors, struct frames *f)
 {
-	for (uint64_t off = 0; off < size; off += PAGE_SIZE)
-		if (!vm_ipa_to_hva(parent, ipa + off, PAGE_SIZE, false))
-			return false;
-	return true;
+	const struct vm_region *pr = vm_region_at(parent, r->pa);
+	uint64_t last;
+
+	if (!pr)
+		return NULL;
+	colors = colors ? colors : pr->frames.colors;
+	if (colors & ~pr->frames.colors)
+		return NULL;
+	*f = (struct frames){
+	    mem_next_colored(&hyp_mem, vm_region_pa(pr, r->pa), colors), colors,
+	    r->size >> PAGE_SHIFT};
+	return frames_index(&hyp_mem, &pr->frames,
+			    frames_pa(&hyp_mem, f, f->pages - 1), &last)
+		   ? pr
+		   : NULL;
 }
 
-/* Upper bound of the tables a create needs: splits in the parent, the child's
- * tree. */
-static size_t tables_needed(const struct vmdesc_vm *d, const void *blob)
+/*
+ * Where the parent has the child's guest-physical `ipa`, by the child's
+ * description (its regions name parent addresses); 0 outside them.
+ */
+static ipa_t parent_ipa(const struct vmdesc_header *blob,
+			const struct vmdesc_vm *d, ipa_t ipa)
 {
-	size_t n = 4;
+	for (unsigned k = 0; k < d->regions.count; k++) {
+		const struct vmdesc_region *r = vmdesc_region(blob, d, k);
 
-	for (unsigned i = 0; i < d->regions.count; i++)
-		n += 6 + vmdesc_region(blob, d, i)->size / (2 * MiB);
-	return n + 6 * d->devices.count;
+		if (ipa >= r->ipa && ipa - r->ipa < r->size)
+			return r->pa + (ipa - r->ipa);
+	}
+	return 0;
+}
+
+/*
+ * Every page a child's region takes is still the parent's, and so is what
+ * its in-place images are made from; counts the tables it may need (the
+ * child's, and splits of the parent's blocks over the span it takes from).
+ */
+static int regions_check(struct vm *parent, const struct vmdesc_vm *d,
+			 const struct vmdesc_header *blob, size_t *tables)
+{
+	paddr_t first[VMDESC_MAX_REGIONS], last[VMDESC_MAX_REGIONS];
+
+	for (unsigned i = 0; i < d->regions.count; i++) {
+		const struct vmdesc_region *r = vmdesc_region(blob, d, i);
+		struct frames f;
+
+		if (!child_frames(parent, r, d->colors, &f) ||
+		    !mem_frames_owned(&hyp_mem, &f, OWNER_VM(parent->id)))
+			return HS_DENIED;
+		first[i] = f.base;
+		last[i] = frames_pa(&hyp_mem, &f, f.pages - 1);
+		/* Colored, a region reaches past its size in the parent. */
+		for (unsigned k = 0; k < i; k++)
+			if (first[i] <= last[k] && first[k] <= last[i])
+				return HS_DENIED;
+		*tables += 6 + (r->size + last[i] - first[i]) / (2 * MiB);
+	}
+	/* An image may run over several regions: page by page. */
+	for (unsigned i = 0; i < d->images.count; i++) {
+		const struct vmdesc_image *img = vmdesc_image(blob, d, i);
+
+		for (ipa_t page = ALIGN_DOWN(img->ipa, PAGE_SIZE);
+		     page < img->ipa + img->size; page += PAGE_SIZE)
+			if (!vm_owns(parent, parent_ipa(blob, d, page),
+				     PAGE_SIZE))
+				return HS_DENIED;
+	}
+	return HS_OK;
 }
 
 static int create_check(struct vm *parent, const struct vmdesc_header *blob,
@@ -137,6 +181,7 @@ static int create_check(struct vm *parent, const struct vmdesc_header *blob,
 {
 	struct parent_view pv;
 	const struct vmdesc_vm *d;
+	size_t tables = 4;
 	int ret;
 
 	parent_view_build(parent, &pv);
@@ -144,6 +189,7 @@ static int create_check(struct vm *parent, const struct vmdesc_header *blob,
 	if (ret)
 		return HS_BAD_DESC;
 	d = vmdesc_vm(blob, 0);
+	tables += 6 * d->devices.count;
 	if (parent->depth >= VMSTACK_MAX_DEPTH)
 		return HS_DENIED;
 	/* Shared memory and doorbells are the boot configuration's only. */
@@ -153,38 +199,54 @@ static int create_check(struct vm *parent, const struct vmdesc_header *blob,
 	for (unsigned i = 0; i < d->images.count; i++)
 		if (vmdesc_image(blob, d, i)->source != VMDESC_IMAGE_IN_PLACE)
 			return HS_BAD_DESC;
-	for (unsigned i = 0; i < d->regions.count; i++) {
-		const struct vmdesc_region *r = vmdesc_region(blob, d, i);
-
-		if (!parent_owns(parent, r->pa, r->size))
-			return HS_DENIED;
-	}
-	if (hyp_mem.free_pages <
-	    tables_needed(d, blob) + DESC_MAX_SIZE / PAGE_SIZE)
+	ret = regions_check(parent, d, blob, &tables);
+	if (ret)
+		return ret;
+	if (hyp_mem.free_pages < tables + DESC_MAX_SIZE / PAGE_SIZE)
 		return HS_NO_MEMORY;
 	return HS_OK;
 }
 
-/* Move a page range from one VM's stage 2 to another's, owner table first. */
-static void memory_move(struct vm *from, ipa_t from_ipa, struct vm *to,
-			ipa_t to_ipa, paddr_t pa, uint64_t size, uint32_t flags)
+/* Where the parent has the physical page `pa` in its own memory. */
+static ipa_t parent_ipa_of(const struct vm *parent, paddr_t pa)
 {
-	owner_t old = OWNER_VM(from->id);
+	uint64_t index;
 
-	BUG_ON(pool_transfer(pa, size, old, OWNER_VM(to->id)));
-	BUG_ON(arch_stage2_unmap(from, from_ipa, size));
-	BUG_ON(arch_stage2_map(to, to_ipa, pa, size, flags));
-}
-
-static paddr_t parent_pa(struct vm *parent, ipa_t ipa)
-{
 	for (unsigned i = 0; i < parent->region_count; i++) {
 		const struct vm_region *r = &parent->regions[i];
 
-		if (ipa >= r->ipa && ipa - r->ipa < r->size)
-			return r->pa + (ipa - r->ipa);
+		if (frames_index(&hyp_mem, &r->frames, pa, &index))
+			return r->ipa + (index << PAGE_SHIFT);
 	}
+	BUG_ON(1); /* a child's pages all came from its parent's regions */
 	return 0;
+}
+
+/*
+ * Move a child's region between its parent's stage 2 and its own, owner
+ * table first, then run by run: a physically contiguous run is contiguous
+ * in both guest-physical spaces, since the child's colors are a subset of
+ * the parent region's.
+ */
+static void region_move(struct vm *parent, struct vm *child,
+			const struct vm_region *r, bool to_child)
+{
+	struct vm *from = to_child ? parent : child;
+	struct vm *to = to_child ? child : parent;
+
+	BUG_ON(pool_transfer_frames(&r->frames, OWNER_VM(from->id),
+				    OWNER_VM(to->id)));
+	for_each_run (&hyp_mem, &r->frames, run) {
+		ipa_t in_child = r->ipa + (run.index << PAGE_SHIFT);
+		ipa_t in_parent = parent_ipa_of(parent, run.pa);
+		uint64_t size = run.pages << PAGE_SHIFT;
+
+		BUG_ON(arch_stage2_unmap(from, to_child ? in_parent : in_child,
+					 size));
+		BUG_ON(arch_stage2_map(to, to_child ? in_child : in_parent,
+				       run.pa, size,
+				       to_child ? r->flags : VMDESC_MEM_RWX));
+	}
 }
 
 static void regions_take(struct vm *child, struct vm *parent)
@@ -194,19 +256,47 @@ static void regions_take(struct vm *child, struct vm *parent)
 	for (unsigned i = 0; i < d->regions.count; i++) {
 		const struct vmdesc_region *r =
 		    vmdesc_region(child->blob, d, i);
-		paddr_t pa = parent_pa(parent, r->pa);
+		struct vm_region *cr = &child->regions[i];
 
-		child->regions[i] = (struct vm_region){
+		*cr = (struct vm_region){
 		    .ipa = r->ipa,
-		    .pa = pa,
 		    .size = r->size,
 		    .flags = r->flags & VMDESC_MEM_RWX,
 		    .parent_ipa = r->pa,
 		};
-		memory_move(parent, r->pa, child, r->ipa, pa, r->size,
-			    r->flags & VMDESC_MEM_RWX);
+		BUG_ON(!child_frames(parent, r, d->colors, &cr->frames));
+		region_move(parent, child, cr, true);
 	}
 	child->region_count = d->regions.count;
+}
+
+/*
+ * An in-place image is what the parent left at the same place of the memory
+ * it gives. A child with fewer colors than that memory gets only some of
+ * those pages, so the image is gathered into the child's own, last page
+ * first: the child's page k sits on the parent's page j >= k of the range,
+ * so it never overwrites a page still to be read.
+ */
+static void image_gather(struct vm *child, struct vm *parent,
+			 const struct vmdesc_image *img)
+{
+	ipa_t first = ALIGN_DOWN(img->ipa, PAGE_SIZE);
+
+	/* Region by region too: an image may run over several. */
+	for (ipa_t ipa = ALIGN_UP(img->ipa + img->size, PAGE_SIZE);
+	     ipa > first;) {
+		const struct vm_region *cr = vm_region_at(child, ipa - 1);
+		ipa_t from = cr->parent_ipa + (ipa - PAGE_SIZE - cr->ipa);
+		paddr_t dst, src;
+
+		ipa -= PAGE_SIZE;
+		dst = vm_region_pa(cr, ipa);
+		src = vm_region_pa(vm_region_at(parent, from), from);
+		if (dst == src)
+			continue;
+		memcpy(hva(dst), hva(src), PAGE_SIZE);
+		arch_cache_clean(hva(dst), PAGE_SIZE);
+	}
 }
 
 /*
@@ -295,8 +385,8 @@ static void measure(struct vm *child)
 	sha256_init(&s);
 	sha256_update(&s, child->blob, child->desc_size);
 	for (unsigned i = 0; i < child->region_count; i++)
-		sha256_update(&s, (const void *)(uintptr_t)child->regions[i].pa,
-			      child->regions[i].size);
+		BUG_ON(!vm_hash(child, child->regions[i].ipa,
+				child->regions[i].size, &s));
 	sha256_final(&s, child->measurement);
 }
 
@@ -306,8 +396,8 @@ static void *desc_keep(const void *blob, uint32_t size)
 				OWNER_HYP);
 
 	BUG_ON(!pa);
-	memcpy((void *)(uintptr_t)pa, blob, size);
-	return (void *)(uintptr_t)pa;
+	memcpy(hva(pa), blob, size);
+	return hva(pa);
 }
 
 static struct vm *child_build(struct vm *parent, struct vm *child,
@@ -328,6 +418,9 @@ static struct vm *child_build(struct vm *parent, struct vm *child,
 	vcpus_bind(child, parent);
 	BUG_ON(arch_vm_init(child));
 	regions_take(child, parent);
+	for (unsigned i = 0; i < child->desc->images.count; i++)
+		image_gather(child, parent,
+			     vmdesc_image(child->blob, child->desc, i));
 	devices_take(child, parent);
 	measurement_normalize(child);
 	vm_console_init(child);
@@ -358,7 +451,7 @@ struct hc_result vmstack_create(struct vcpu *caller, ipa_t desc_ipa,
 	if (size < sizeof(struct vmdesc_header) || size > DESC_MAX_SIZE)
 		return (struct hc_result){HS_INVALID, {0}};
 	spin_lock(&vmstack_lock);
-	if (!copy_from_guest(parent, desc_ipa, desc_buf, size)) {
+	if (!vm_copy_from(parent, desc_ipa, desc_buf, size)) {
 		status = HS_INVALID;
 	} else {
 		status = create_check(parent, (const void *)desc_buf,
@@ -396,10 +489,8 @@ static void regions_return(struct vm *child)
 		const struct vm_region *r = &child->regions[i];
 
 		/* The parent never sees what its child left behind. */
-		memset((void *)(uintptr_t)r->pa, 0, r->size);
-		arch_cache_clean((void *)(uintptr_t)r->pa, r->size);
-		memory_move(child, r->ipa, child->parent, r->parent_ipa, r->pa,
-			    r->size, VMDESC_MEM_RWX);
+		vm_frames_clear(&r->frames);
+		region_move(child->parent, child, r, false);
 	}
 }
 
@@ -435,7 +526,7 @@ static void child_destroy(struct vm *child)
 	regions_return(child);
 	devices_return(child);
 	arch_vm_destroy(child);
-	pool_release((paddr_t)(uintptr_t)child->desc_pages,
+	pool_release(hva_pa(child->desc_pages),
 		     ALIGN_UP((uint64_t)child->desc_size, PAGE_SIZE),
 		     OWNER_HYP);
 	console_vm_stopped(child);
@@ -632,6 +723,13 @@ void vmstack_preempt_check(void)
 bool vmstack_preempt_possible(void)
 {
 	return this_cpu()->depth > 1;
+}
+
+uint64_t vmstack_colors(const struct vm *vm)
+{
+	if (vm->desc->colors || !vm->parent)
+		return vm->desc->colors;
+	return vmstack_colors(vm->parent);
 }
 
 void vmstack_destroy_children(const struct vm *vm)

@@ -28,6 +28,11 @@ noreturn void vmstack_resume(struct vcpu *v);
 void vmstack_preempt_check(void);
 /* Whether vmstack_preempt_check could switch: a vCPU is stacked here. */
 bool vmstack_preempt_possible(void);
+/*
+ * A VM's cache colors: its own, or for a child without any, those of the
+ * memory it took (its parent's); 0 = not colored.
+ */
+uint64_t vmstack_colors(const struct vm *vm);
 /* Destroy every child of `vm` (its reset, or its own destroy). */
 void vmstack_destroy_children(const struct vm *vm);
 

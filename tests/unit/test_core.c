@@ -35,7 +35,7 @@ void panic(const char *fmt, ...)
 #define POOL_BASE  0x40000000ull
 #define POOL_PAGES 4096u /* 16 MiB */
 
-static owner_t owners[POOL_PAGES];
+static owner_t owners[POOL_PAGES] __attribute__((aligned(8)));
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
@@ -119,6 +119,203 @@ static void test_mem_random(void)
 		used += live[k].pa ? live[k].size / PAGE_SIZE : 0;
 	CHECK(used + p.free_pages == POOL_PAGES);
 	CHECK(mem_count_owned(&p, OWNER_FREE) == p.free_pages);
+}
+
+/* The pages of a set, by brute force: each page from the base on, in order. */
+static paddr_t brute_pa(const struct mem_pool *p, const struct frames *f,
+			uint64_t index)
+{
+	paddr_t pa = f->base;
+
+	for (;; pa += PAGE_SIZE)
+		if ((f->colors >> ((pa / PAGE_SIZE) % p->colors) & 1) &&
+		    index-- == 0)
+			return pa;
+}
+
+/* A random non-empty color mask of a pool with `colors` colors. */
+static uint64_t random_colors(unsigned colors)
+{
+	uint64_t all = colors == 64 ? ~0ull : (1ull << colors) - 1;
+	uint64_t mask = rnd() & all;
+
+	return mask ? mask : 1ull << (rnd() % colors);
+}
+
+/* frames_pa, frames_index and frames_run against counting page by page. */
+static void test_color_arithmetic(void)
+{
+	static const unsigned counts[] = {1, 2, 3, 7, 16, 64};
+	struct mem_pool p = {.base = POOL_BASE};
+
+	for (unsigned c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
+		p.colors = counts[c];
+		for (int round = 0; round < 300; round++) {
+			uint64_t colors = random_colors(p.colors);
+			struct frames f = {
+			    mem_next_colored(
+				&p, POOL_BASE + rnd() % 512 * PAGE_SIZE,
+				colors),
+			    colors, 1 + rnd() % 200};
+			uint64_t next = 0, index;
+
+			CHECK(mem_color(&p, f.base) < p.colors);
+			for (uint64_t k = 0; k < f.pages; k++) {
+				paddr_t pa = brute_pa(&p, &f, k);
+
+				CHECKF(frames_pa(&p, &f, k) == pa,
+				       "colors %u mask 0x%llx page %llu",
+				       p.colors, (unsigned long long)colors,
+				       (unsigned long long)k);
+				CHECK(frames_index(&p, &f, pa, &index) &&
+				      index == k);
+				CHECK(!frames_index(&p, &f, pa + PAGE_SIZE,
+						    &index) ||
+				      index == k + 1);
+			}
+			CHECK(
+			    !frames_index(&p, &f, f.base - PAGE_SIZE, &index));
+			for_each_run (&p, &f, run) {
+				CHECK(run.index == next);
+				for (uint64_t i = 0; i < run.pages; i++)
+					CHECK(brute_pa(&p, &f, run.index + i) ==
+					      run.pa + i * PAGE_SIZE);
+				/* Maximal: the next page is elsewhere. */
+				CHECK(run.index + run.pages == f.pages ||
+				      brute_pa(&p, &f, run.index + run.pages) !=
+					  run.pa + run.pages * PAGE_SIZE);
+				next += run.pages;
+			}
+			CHECK(next == f.pages);
+		}
+	}
+}
+
+/*
+ * Random colored and contiguous allocations and releases in pools of random
+ * geometry: no page given twice, every page of its set's colors, the table's
+ * summary agrees, and every count comes back after release.
+ */
+static void test_mem_colored_random(void)
+{
+	struct mem_pool p;
+	struct {
+		struct frames f;
+		owner_t owner;
+	} live[32];
+	static owner_t shadow[POOL_PAGES];
+
+	for (int pool = 0; pool < 20; pool++) {
+		mem_pool_init(&p, POOL_BASE, POOL_PAGES, owners);
+		p.colors = 1 + rnd() % 32;
+		memset(live, 0, sizeof(live));
+		memset(shadow, OWNER_FREE, sizeof(shadow));
+		for (int round = 0; round < 1500; round++) {
+			unsigned k = rnd() % 32;
+			struct frames *f = &live[k].f;
+
+			if (f->pages) {
+				CHECK(mem_release_frames(&p, f, OWNER_VM(1)) !=
+				      0);
+				CHECK(mem_release_frames(&p, f,
+							 live[k].owner) == 0);
+				for_each_run (&p, f, run)
+					for (uint64_t i = 0; i < run.pages; i++)
+						shadow[(run.pa - POOL_BASE) /
+							   PAGE_SIZE +
+						       i] = OWNER_FREE;
+				f->pages = 0;
+				continue;
+			}
+			*f = (struct frames){0,
+					     rnd() % 4 ? random_colors(p.colors)
+						       : mem_all_colors(&p),
+					     1 + rnd() % 300};
+			live[k].owner = OWNER_VM(2 + k % 8);
+			if (mem_alloc_frames(&p, f, PAGE_SIZE, live[k].owner)) {
+				f->pages = 0;
+				continue;
+			}
+			for (uint64_t i = 0; i < f->pages; i++) {
+				paddr_t pa = frames_pa(&p, f, i);
+				size_t page = (pa - POOL_BASE) / PAGE_SIZE;
+
+				CHECK(f->colors >> mem_color(&p, pa) & 1);
+				CHECKF(shadow[page] == OWNER_FREE,
+				       "page 0x%llx given twice",
+				       (unsigned long long)pa);
+				shadow[page] = live[k].owner;
+				CHECK(mem_owner(&p, pa) == live[k].owner);
+			}
+		}
+		CHECK(memcmp(shadow, owners, sizeof(shadow)) == 0);
+		for (unsigned k = 0; k < 32; k++) {
+			struct mem_summary s =
+			    mem_summarize(&p, OWNER_VM(2 + k % 8));
+			uint64_t pages = 0;
+
+			for (unsigned j = k % 8; j < 32; j += 8)
+				pages += live[j].f.pages;
+			CHECK(s.pages == pages);
+			if (live[k].f.pages)
+				CHECK(s.colors & live[k].f.colors);
+		}
+		for (unsigned k = 0; k < 32; k++)
+			if (live[k].f.pages)
+				CHECK(mem_release_frames(&p, &live[k].f,
+							 live[k].owner) == 0);
+		CHECK(p.free_pages == POOL_PAGES);
+		CHECK(mem_count_owned(&p, OWNER_FREE) == POOL_PAGES);
+	}
+}
+
+/* A colored set lands on its colors only, and the summary says so. */
+static void test_mem_colored_summary(void)
+{
+	struct mem_pool p;
+	struct frames f = {0, 0x3f, 1024};
+	struct mem_summary s;
+
+	mem_pool_init(&p, POOL_BASE, POOL_PAGES, owners);
+	p.colors = 16;
+	CHECK(mem_claim(&p, POOL_BASE, PAGE_SIZE * 5, OWNER_HYP) == 0);
+	CHECK(mem_alloc_frames(&p, &f, 2 * MiB, OWNER_VM(0)) != 0);
+	CHECK(mem_alloc_frames(&p, &f, PAGE_SIZE, OWNER_VM(0)) == 0);
+	/* Page 5 (color 5), then colors 0..5 of every 16 pages. */
+	CHECK(f.base == POOL_BASE + 5 * PAGE_SIZE);
+	s = mem_summarize(&p, OWNER_VM(0));
+	CHECK(s.colors == 0x3f && s.pages == 1024 && s.runs == 1 + 171);
+	f.colors = 0;
+	CHECK(mem_alloc_frames(&p, &f, PAGE_SIZE, OWNER_VM(1)) != 0);
+	f.colors = 1ull << 16;
+	CHECK(mem_alloc_frames(&p, &f, PAGE_SIZE, OWNER_VM(1)) != 0);
+	f = (struct frames){0, 0xc0, 256};
+	CHECK(mem_alloc_frames(&p, &f, PAGE_SIZE, OWNER_VM(1)) == 0);
+	CHECK(f.base == POOL_BASE + 6 * PAGE_SIZE);
+	s = mem_summarize(&p, OWNER_VM(1));
+	CHECK(s.colors == 0xc0 && s.pages == 256 && s.runs == 128);
+	/* Too many pages of one color for the pool. */
+	f = (struct frames){0, 1, POOL_PAGES / 16};
+	CHECK(mem_alloc_frames(&p, &f, PAGE_SIZE, OWNER_VM(2)) != 0);
+	CHECK(p.free_pages == POOL_PAGES - 5 - 1024 - 256);
+}
+
+/* A transfer between owners (parent to child) frees nothing. */
+static void test_pool_transfer_frames(void)
+{
+	struct frames f = {0, 0x5, 100};
+
+	mem_pool_init(&hyp_mem, POOL_BASE, POOL_PAGES, owners);
+	hyp_mem.colors = 4;
+	CHECK(pool_alloc_frames(&f, PAGE_SIZE, OWNER_VM(0)) == 0);
+	CHECK(pool_transfer_frames(&f, OWNER_VM(1), OWNER_VM(2)) != 0);
+	CHECK(pool_transfer_frames(&f, OWNER_VM(0), OWNER_FREE) != 0);
+	CHECK(pool_transfer_frames(&f, OWNER_VM(0), OWNER_VM(1)) == 0);
+	CHECK(hyp_mem.free_pages == POOL_PAGES - 100);
+	CHECK(mem_summarize(&hyp_mem, OWNER_VM(1)).pages == 100);
+	CHECK(mem_summarize(&hyp_mem, OWNER_VM(1)).colors == 0x5);
+	CHECK(mem_release_frames(&hyp_mem, &f, OWNER_VM(1)) == 0);
+	CHECK(hyp_mem.free_pages == POOL_PAGES);
 }
 
 static unsigned tables_allocated;
@@ -323,6 +520,10 @@ int main(void)
 	unit_run("mem_claim_release", test_mem_claim_release);
 	unit_run("mem_alloc_alignment", test_mem_alloc_alignment);
 	unit_run("mem_random", test_mem_random);
+	unit_run("color_arithmetic", test_color_arithmetic);
+	unit_run("mem_colored_random", test_mem_colored_random);
+	unit_run("mem_colored_summary", test_mem_colored_summary);
+	unit_run("pool_transfer_frames", test_pool_transfer_frames);
 	unit_run("pt_blocks_and_translate", test_pt_blocks_and_translate);
 	unit_run("pt_random", test_pt_random);
 	unit_run("pt_unmap_and_destroy", test_pt_unmap_and_destroy);

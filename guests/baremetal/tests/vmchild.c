@@ -4,6 +4,7 @@
  * in the description) says what to do: bits 0..7 its index, bits 8..15 a
  * mode (see vmstack.c).
  */
+#include "memcheck.h"
 #include "vmstack.h"
 
 GUEST_TEST("vmchild");
@@ -39,6 +40,19 @@ static void nest(unsigned index)
 	yield(r.r2);
 }
 
+static void report(unsigned index, unsigned long image_end)
+{
+	struct hc_ret r = hc_call(HC_MEM_REPORT, 0, 0, 0, 0, 0);
+
+	if (r.status != HS_OK)
+		guest_fail("child %u: HC_MEM_REPORT: %ld", index, r.status);
+	test_print("child %u: frames %lu, colors 0x%lx, runs %lu", index, r.r2,
+		   r.r1, r.r3);
+	test_print("child %u: %lu pages distinct", index,
+		   memcheck_pages_distinct(image_end, CHILD_MEM_END));
+	yield(r.r2);
+}
+
 void test_main(void)
 {
 	unsigned index = guest_boot_arg & 0xff;
@@ -60,6 +74,9 @@ void test_main(void)
 		break;
 	case CHILD_NEST:
 		nest(index);
+		break;
+	case CHILD_REPORT:
+		report(index, (unsigned long)__image_end);
 		break;
 	case CHILD_SCRIBBLE:
 		for (char *p = __image_end; p < (char *)CHILD_MEM_END - 4096;

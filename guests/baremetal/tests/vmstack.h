@@ -21,7 +21,12 @@ enum child_mode {
 	 * of vmchild.bin: it makes a grandchild there, invokes it, destroys
 	 * it, and yields what the grandchild yielded.
 	 */
-	CHILD_NEST = 4
+	CHILD_NEST = 4,
+	/*
+	 * Prints its HC_MEM_REPORT, checks every page of its memory past its
+	 * image is its own, and yields its frame count.
+	 */
+	CHILD_REPORT = 5
 };
 
 /* The boot argument the parent gives a child: its mode and index. */
@@ -84,6 +89,30 @@ static inline void child_desc_build(struct child_desc *d, unsigned long slot,
 	    .size = image < CHILD_IMAGE_MAX ? image : CHILD_IMAGE_MAX,
 	    .source = VMDESC_IMAGE_IN_PLACE,
 	};
+}
+
+/*
+ * `rounds` creates (by `create`) and destroys of a child: the hypervisor's
+ * free pages and VMs in use must come back to what they were.
+ */
+static inline void child_cycles_no_leak(unsigned rounds,
+					struct hc_ret (*create)(void),
+					const char *what)
+{
+	struct hc_ret before = hc_call(HC_HYP_STATS, 0, 0, 0, 0, 0), after;
+
+	for (unsigned i = 0; i < rounds; i++) {
+		struct hc_ret r = create();
+
+		if (r.status != HS_OK ||
+		    hc_call(HC_VM_DESTROY, r.r1, 0, 0, 0, 0).status != HS_OK)
+			guest_fail("round %u: create %ld", i, r.status);
+	}
+	after = hc_call(HC_HYP_STATS, 0, 0, 0, 0, 0);
+	test_print("%u %s: free pages %lu before, %lu after, VMs %lu/%lu",
+		   rounds, what, before.r1, after.r1, before.r2, after.r2);
+	if (before.r1 != after.r1 || before.r2 != after.r2)
+		guest_fail("hypervisor memory leaked");
 }
 
 #endif

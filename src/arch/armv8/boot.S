@@ -15,10 +15,48 @@ _start:
 	mov	x19, #0
 	b	1f
 
-	/* PSCI CPU_ON lands here with x0 = the CPU's index (context id). */
+/*
+ * PSCI CPU_ON lands here with x0 = the CPU's index (context id), MMU off.
+ * Once the hypervisor is recolored this page is the only one in place at
+ * its physical address (the others are scattered over frames of its
+ * colors), so nothing here reaches past it: the MMU goes on with the tables
+ * the boot CPU left below, then the CPU moves to the link addresses.
+ */
 	.global secondary_entry
 secondary_entry:
 	mov	x19, x0
+	msr	daifset, #0xf
+	bl	mmu_on
+	ldr	x1, =1f
+	br	x1
+
+/* The MMU on with the mmu_* values below (x0 clobbered). */
+	.global mmu_on
+mmu_on:
+	ldr	x0, mmu_mair
+	msr	mair_el2, x0
+	ldr	x0, mmu_tcr
+	msr	tcr_el2, x0
+	ldr	x0, mmu_ttbr
+	msr	ttbr0_el2, x0
+	dsb	ish
+	tlbi	alle2
+	ic	iallu
+	dsb	ish
+	isb
+	ldr	x0, mmu_sctlr
+	msr	sctlr_el2, x0
+	isb
+	ret
+
+	.ltorg
+	.balign	8
+	.global mmu_mair, mmu_tcr, mmu_ttbr, mmu_sctlr
+mmu_mair:	.quad	0
+mmu_tcr:	.quad	0
+mmu_ttbr:	.quad	0
+mmu_sctlr:	.quad	0
+
 1:	msr	daifset, #0xf
 	adrp	x1, cpu_areas
 	add	x1, x1, :lo12:cpu_areas
@@ -42,6 +80,33 @@ secondary_entry:
 3:	mov	x0, x19
 	bl	arch_boot
 	b	.
+
+/*
+ * hyp_copy_switch(to, count, from, ttbr): page i of the image at `from` is
+ * copied to the page at to[i], then TTBR0_EL2 becomes `ttbr`. Only
+ * registers are written, so the copy holds the image (stacks included)
+ * exactly as it is at the switch.
+ */
+	.global hyp_copy_switch
+hyp_copy_switch:
+1:	cbz	x1, 3f
+	ldr	x4, [x0], #8
+	mov	x5, #4096
+2:	ldp	x6, x7, [x2], #16
+	stp	x6, x7, [x4], #16
+	subs	x5, x5, #16
+	b.ne	2b
+	sub	x1, x1, #1
+	b	1b
+3:	dsb	ish
+	msr	ttbr0_el2, x3
+	isb
+	tlbi	alle2
+	dsb	ish
+	ic	iallu
+	dsb	ish
+	isb
+	ret
 
 /* Drop the current call chain: continue in core_cpu_loop on a fresh stack. */
 	.global arch_cpu_reschedule

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Bringing a physical CPU to a known EL2 state, and the CPU-level hooks. */
 #include "../../core/arch.h"
+#include "../../core/mem.h"
 #include "../../core/platform.h"
 #include "../../core/vm.h"
 #include "gic.h"
@@ -13,6 +14,18 @@
 
 extern char cpu_areas[];
 extern char secondary_entry[];
+/* boot.S: what mmu_on loads, in the page CPUs start in. */
+extern uint64_t mmu_mair, mmu_tcr, mmu_ttbr, mmu_sctlr;
+void mmu_on(void);
+/* Where PSCI starts the other CPUs: secondary_entry's physical address. */
+static paddr_t secondary_entry_pa;
+extern char __image_start[], __image_end[];
+/*
+ * boot.S: copy the image page by page to `to`, then switch to the tables at
+ * `ttbr`, writing nothing else in between.
+ */
+void hyp_copy_switch(void *const *to, uint64_t count, const void *from,
+		     uint64_t ttbr);
 void core_boot(void);
 void core_secondary(void);
 
@@ -27,6 +40,9 @@ static void *el2_table_alloc(void)
 		return NULL;
 	return el2_tables[el2_tables_used++];
 }
+
+/* Where tables come from: the static ones at boot, the pool to recolor. */
+static pt_alloc_t el2_alloc = el2_table_alloc;
 
 unsigned arch_cpu_id(void)
 {
@@ -80,7 +96,7 @@ uint64_t smc_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 /* QEMU's PSCI refuses MPIDR bit 31 (RES1) in a CPU_ON target: affinity only. */
 int arch_cpu_start(unsigned cpu)
 {
-	return (int)smc_call(PSCI_CPU_ON, cpu, (uintptr_t)secondary_entry, cpu);
+	return (int)smc_call(PSCI_CPU_ON, cpu, secondary_entry_pa, cpu);
 }
 
 noreturn void arch_system_off(void)
@@ -90,18 +106,37 @@ noreturn void arch_system_off(void)
 		arch_cpu_wait();
 }
 
-static void el2_tables_build(void)
+/* RAM is read-write-execute for EL2, whatever the kind. */
+static int el2_map_range(void *root, uint64_t va, paddr_t pa, uint64_t size,
+			 enum hyp_map_kind kind)
 {
-	const struct platform_desc *p = platform_get_desc();
+	return pt_map(root, 1, va, pa, size,
+		      kind == HYP_MAP_DEVICE ? PT_S1_DEVICE : PT_S1_NORMAL,
+		      el2_alloc);
+}
 
-	/* Everything below RAM on QEMU virt is MMIO (GIC, UART, ...). */
-	if (pt_map(el2_root, 1, 0, 0, p->ram[0].base, PT_S1_DEVICE,
-		   el2_table_alloc))
-		panic("EL2 map of device space failed");
-	for (unsigned i = 0; i < p->ram_count; i++)
-		if (pt_map(el2_root, 1, p->ram[i].base, p->ram[i].base,
-			   p->ram[i].size, PT_S1_NORMAL, el2_table_alloc))
-			panic("EL2 map of RAM failed");
+void arch_hyp_recolor(const struct frames *image, void *const *to)
+{
+	uint64_t *root = page_alloc_zeroed();
+	uint64_t attr;
+
+	el2_alloc = page_alloc_zeroed;
+	if (!root ||
+	    hyp_map_layout(platform_get_desc(), image, el2_map_range, root))
+		panic("no memory for the recolored EL2 tables");
+	hyp_copy_switch(to, image->pages, __image_start, hva_pa(root));
+	mmu_ttbr = hva_pa(root);
+	arch_cache_clean(&mmu_ttbr, sizeof(mmu_ttbr));
+	BUG_ON(!pt_translate(root, 1, (uintptr_t)secondary_entry,
+			     &secondary_entry_pa, &attr));
+}
+
+paddr_t arch_hyp_pa(const void *va)
+{
+	uint64_t pa, attr;
+
+	BUG_ON(!pt_translate(hva(mmu_ttbr), 1, (uintptr_t)va, &pa, &attr));
+	return pa;
 }
 
 /* Physical address size field (PS / PARange) capped at 40 bits (value 2). */
@@ -112,22 +147,21 @@ static uint64_t pa_size_field(void)
 	return parange < 2 ? parange : 2;
 }
 
+/*
+ * The boot CPU, MMU still off, leaves the EL2 settings where every CPU's
+ * mmu_on (boot.S) reads them; the others start with them.
+ */
 static void el2_mmu_enable(void)
 {
 	/* MAIR attr0 = Device-nGnRnE, attr1 = Normal write-back. */
-	sysreg_write(mair_el2, 0xff00ull);
+	mmu_mair = 0xff00ull;
 	/* T0SZ=25 (39-bit VA, start at level 1), WB walks, inner shareable. */
-	sysreg_write(tcr_el2, 25 | (1 << 8) | (1 << 10) | (3 << 12) |
-				  (pa_size_field() << 16) | (1ull << 23) |
-				  (1ull << 31));
-	sysreg_write(ttbr0_el2, (uintptr_t)el2_root);
-	dsb(ish);
-	__asm__ volatile("tlbi alle2" ::: "memory");
-	dsb(ish);
-	isb();
+	mmu_tcr = 25 | (1 << 8) | (1 << 10) | (3 << 12) |
+		  (pa_size_field() << 16) | (1ull << 23) | (1ull << 31);
+	mmu_ttbr = hva_pa(el2_root);
 	/* M, C, I; SA; RES1 bits of SCTLR_EL2 (v8.0 layout). */
-	sysreg_write(sctlr_el2, 0x30c50838ull | 1 | (1 << 2) | (1 << 12));
-	isb();
+	mmu_sctlr = 0x30c50838ull | 1 | (1 << 2) | (1 << 12);
+	mmu_on();
 }
 
 bool arch_has_pauth;
@@ -168,9 +202,12 @@ void arch_boot(unsigned cpu)
 {
 	if (cpu == 0) {
 		console_init();
-		el2_tables_build();
+		if (hyp_map_layout(platform_get_desc(), NULL, el2_map_range,
+				   el2_root))
+			panic("EL2 map failed");
+		secondary_entry_pa = (uintptr_t)secondary_entry;
+		el2_mmu_enable();
 	}
-	el2_mmu_enable();
 	el2_controls_init();
 	gic_cpu_init(cpu == 0);
 	if (cpu == 0) {

@@ -3,9 +3,11 @@
 
 #include <stddef.h>
 
+#include "../../core/hyp.h"
+
 static inline uint64_t *table_of(uint64_t desc)
 {
-	return (uint64_t *)(uintptr_t)(desc & PT_ADDR_MASK);
+	return hva(desc & PT_ADDR_MASK);
 }
 
 static inline unsigned index_of(uint64_t va, unsigned level)
@@ -43,8 +45,7 @@ static int map_level(uint64_t *table, unsigned level, uint64_t va, uint64_t pa,
 
 				if (!next)
 					return -1;
-				*entry =
-				    (uint64_t)(uintptr_t)next | PT_TYPE_TABLE;
+				*entry = hva_pa(next) | PT_TYPE_TABLE;
 			} else if ((*entry & 3) != PT_TYPE_TABLE) {
 				return -1;
 			}
@@ -104,7 +105,7 @@ static int split_block(uint64_t *entry, unsigned level, pt_alloc_t alloc)
 	for (unsigned i = 0; i < PT_ENTRIES; i++)
 		next[i] = (pa + i * sub) | attr |
 			  (level + 1 == 3 ? PT_TYPE_TABLE : PT_TYPE_BLOCK);
-	*entry = (uint64_t)(uintptr_t)next | PT_TYPE_TABLE;
+	*entry = hva_pa(next) | PT_TYPE_TABLE;
 	return 0;
 }
 

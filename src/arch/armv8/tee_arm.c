@@ -97,11 +97,16 @@ static const struct vmdesc_image *entry_image(const struct vm *tee)
 }
 
 /* A trusted OS written for Tessera says so in its header (trusted_os.h). */
-static bool is_tessera_tos(const uint8_t *image, uint64_t size)
+/* The header (a page's worth at most: one frame, even colored) says so. */
+static bool is_tessera_tos(struct vm *tee, const struct vmdesc_image *img)
 {
+	const uint8_t *image;
 	uint32_t first;
 
-	if (size < TESSERA_TOS_HEADER)
+	if (img->size < TESSERA_TOS_HEADER)
+		return false;
+	image = vm_ipa_to_hva(tee, img->ipa, TESSERA_TOS_HEADER, false);
+	if (!image)
 		return false;
 	memcpy(&first, image, sizeof(first));
 	return (first & INSN_B_MASK) == INSN_B &&
@@ -118,7 +123,6 @@ static bool is_secure_timer_write(uint32_t insn)
 int arch_tee_image_prepare(struct vm *tee)
 {
 	const struct vmdesc_image *img = entry_image(tee);
-	uint8_t *image;
 	uint8_t digest[32];
 	struct sha256 s;
 
@@ -127,20 +131,18 @@ int arch_tee_image_prepare(struct vm *tee)
 			 tee->name);
 		return -1;
 	}
-	image = img ? vm_ipa_to_hva(tee, img->ipa, img->size, true) : NULL;
-	if (!image) {
+	sha256_init(&s);
+	if (!img || !vm_hash(tee, img->ipa, img->size, &s)) {
 		log_info("vm %u (%s): no image at the entry point", tee->id,
 			 tee->name);
 		return -1;
 	}
-	if (is_tessera_tos(image, img->size)) {
+	if (is_tessera_tos(tee, img)) {
 		log_info("vm %u (%s): a trusted OS for Tessera (its header), "
 			 "run as it is",
 			 tee->id, tee->name);
 		return 0;
 	}
-	sha256_init(&s);
-	sha256_update(&s, image, img->size);
 	sha256_final(&s, digest);
 	for (unsigned k = 0; k < ARRAY_SIZE(known_tees); k++) {
 		const struct known_tee *kt = &known_tees[k];
@@ -148,9 +150,10 @@ int arch_tee_image_prepare(struct vm *tee)
 		if (kt->size != img->size || memcmp(kt->sha256, digest, 32))
 			continue;
 		for (unsigned i = 0; i < kt->sites; i++) {
-			uint32_t *insn = (uint32_t *)(image + kt->site[i]);
+			uint32_t *insn = vm_ipa_to_hva(
+			    tee, img->ipa + kt->site[i], sizeof(*insn), true);
 
-			if (!is_secure_timer_write(*insn))
+			if (!insn || !is_secure_timer_write(*insn))
 				return -1; /* cannot be: the digest matched */
 			*insn &= ~CNTPS_TO_CNTP;
 			arch_cache_clean(insn, sizeof(*insn));

@@ -42,7 +42,7 @@ static uint64_t s2_attr(uint32_t flags)
 
 static uint64_t vttbr_of(const struct vm *vm)
 {
-	return (uint64_t)vm->arch.vmid << 48 | (uintptr_t)vm->arch.s2_root;
+	return (uint64_t)vm->arch.vmid << 48 | hva_pa(vm->arch.s2_root);
 }
 
 /* Forget every translation of `vm` on every CPU (inner shareable). */
@@ -180,8 +180,7 @@ noreturn void arch_vcpu_run(struct vcpu *vcpu)
 {
 	struct vm *vm = vcpu->vm;
 
-	sysreg_write(vttbr_el2, (uint64_t)vm->arch.vmid << 48 |
-				    (uintptr_t)vm->arch.s2_root);
+	sysreg_write(vttbr_el2, vttbr_of(vm));
 	sysreg_write(tpidr_el2, (uintptr_t)vcpu);
 	isb();
 	spin_lock(&vm->arch.vgic_lock);

@@ -52,11 +52,37 @@ _start:
 	addi	t0, t0, 8
 	j	1b
 
-/* SBI HSM hart_start lands here: a0 = hart id, a1 = our CPU index. */
+/*
+ * SBI HSM hart_start lands here: a0 = hart id, a1 = our CPU index, satp 0.
+ * Once the hypervisor is recolored this page is the only one in place at
+ * its physical address (the others are scattered over frames of its
+ * colors), so nothing here reaches past it: translation goes on with the
+ * table the boot hart left below, then the hart moves to the link address.
+ */
 	.global secondary_entry
 secondary_entry:
 	mv	s0, a0
 	mv	s1, a1
+	jal	mmu_on
+	ld	t0, cpu_setup_address
+	jr	t0
+
+/* Translation on with mmu_satp (t0 clobbered). */
+	.global mmu_on
+mmu_on:
+	ld	t0, mmu_satp
+	sfence.vma
+	csrw	satp, t0
+	sfence.vma
+	fence.i
+	ret
+
+	.balign	8
+cpu_setup_address:
+	.dword	cpu_setup
+	.global mmu_satp
+mmu_satp:
+	.dword	0
 
 cpu_setup:
 	csrw	sie, zero
@@ -89,6 +115,36 @@ late_secondary:
 
 /* Drop the current call chain: continue in core_cpu_loop on a fresh stack. */
 	.text
+
+/*
+ * hyp_copy_switch(to, count, from, satp): page i of the image at `from` is
+ * copied to the page at to[i], then satp becomes `satp`. Only registers are
+ * written, so the copy holds the image (stacks included) exactly as it is
+ * at the switch.
+ */
+	.global hyp_copy_switch
+hyp_copy_switch:
+1:	beqz	a1, 3f
+	ld	t0, 0(a0)
+	addi	a0, a0, 8
+	li	t1, 4096
+2:	ld	t2, 0(a2)
+	ld	t3, 8(a2)
+	sd	t2, 0(t0)
+	sd	t3, 8(t0)
+	addi	a2, a2, 16
+	addi	t0, t0, 16
+	addi	t1, t1, -16
+	bnez	t1, 2b
+	addi	a1, a1, -1
+	j	1b
+3:	fence	rw, rw
+	sfence.vma
+	csrw	satp, a3
+	sfence.vma
+	fence.i
+	ret
+
 	.global arch_cpu_reschedule
 arch_cpu_reschedule:
 	call	cpu_stack_top

@@ -11,6 +11,7 @@
 #include <arch/timer.h>
 
 #include "../../core/arch.h"
+#include "../../core/mem.h"
 #include "../../core/platform.h"
 #include "../../core/vm.h"
 #include "csr.h"
@@ -24,7 +25,19 @@
 
 extern char cpu_areas[];
 extern char secondary_entry[];
+extern char __image_start[];
 extern const char __config_start[];
+/*
+ * boot.S: copy the image page by page to `to`, then switch to the table in
+ * `satp`, writing nothing else in between.
+ */
+void hyp_copy_switch(void *const *to, uint64_t count, const void *from,
+		     uint64_t satp);
+/* boot.S: what mmu_on loads, in the page harts start in. */
+extern uint64_t mmu_satp;
+void mmu_on(void);
+/* Where SBI HSM starts the other harts: secondary_entry's physical address. */
+static paddr_t secondary_entry_pa;
 void core_boot(void);
 void core_secondary(void);
 
@@ -87,9 +100,8 @@ void arch_cpu_wait(void)
 
 int arch_cpu_start(unsigned cpu)
 {
-	struct sbiret r =
-	    sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, cpu_hart[cpu],
-		      (uintptr_t)secondary_entry, cpu);
+	struct sbiret r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START,
+				    cpu_hart[cpu], secondary_entry_pa, cpu);
 
 	return r.error ? -1 : 0;
 }
@@ -140,31 +152,56 @@ static void harts_number(uint64_t boot_hart, unsigned count)
 			cpu_hart[cpu++] = hart;
 }
 
-/*
- * A 1:1 map: everything below RAM is MMIO on QEMU virt (read-write, never
- * executed), RAM is RWX. The PMAs, not the page tables, give MMIO its
- * ordering and uncached behaviour on RISC-V (no Svpbmt here).
- */
-static void hyp_tables_build(void)
-{
-	const struct platform_desc *p = platform_get_desc();
-	uint64_t dev = PTE_R | PTE_W | PTE_A | PTE_D | PTE_G;
+/* Where tables come from: the static ones at boot, the pool to recolor. */
+static pt_alloc_t hyp_alloc = hyp_table_alloc;
 
-	if (pt_map(hyp_root, PT_ROOT_BITS_SV39, 0, 0, p->ram[0].base, dev,
-		   hyp_table_alloc))
-		panic("hypervisor map of device space failed");
-	for (unsigned i = 0; i < p->ram_count; i++)
-		if (pt_map(hyp_root, PT_ROOT_BITS_SV39, p->ram[i].base,
-			   p->ram[i].base, p->ram[i].size, dev | PTE_X,
-			   hyp_table_alloc))
-			panic("hypervisor map of RAM failed");
+/*
+ * The PMAs, not the page tables, give MMIO its ordering and uncached
+ * behaviour on RISC-V (no Svpbmt here).
+ */
+static int hyp_map_range(void *root, uint64_t va, paddr_t pa, uint64_t size,
+			 enum hyp_map_kind kind)
+{
+	uint64_t bits = PTE_R | PTE_W | PTE_A | PTE_D | PTE_G;
+
+	return pt_map(root, PT_ROOT_BITS_SV39, va, pa, size,
+		      kind == HYP_MAP_CODE ? bits | PTE_X : bits, hyp_alloc);
 }
 
+void arch_hyp_recolor(const struct frames *image, void *const *to)
+{
+	uint64_t *root = page_alloc_zeroed();
+	uint64_t leaf;
+
+	hyp_alloc = page_alloc_zeroed;
+	if (!root ||
+	    hyp_map_layout(platform_get_desc(), image, hyp_map_range, root))
+		panic("no memory for the recolored page tables");
+	hyp_copy_switch(to, image->pages, __image_start,
+			SATP_MODE_SV39 | hva_pa(root) >> 12);
+	mmu_satp = SATP_MODE_SV39 | hva_pa(root) >> 12;
+	BUG_ON(!pt_translate(root, PT_ROOT_BITS_SV39,
+			     (uintptr_t)secondary_entry, &secondary_entry_pa,
+			     &leaf));
+}
+
+paddr_t arch_hyp_pa(const void *va)
+{
+	uint64_t pa, leaf;
+
+	BUG_ON(!pt_translate(hva((mmu_satp & SATP_PPN_MASK) << 12),
+			     PT_ROOT_BITS_SV39, (uintptr_t)va, &pa, &leaf));
+	return pa;
+}
+
+/*
+ * The boot hart, translation still off, leaves satp where every hart's
+ * mmu_on (boot.S) reads it; the others start with it.
+ */
 static void hyp_mmu_enable(void)
 {
-	__asm__ volatile("sfence.vma" ::: "memory");
-	csr_write(CSR_SATP, SATP_MODE_SV39 | (uintptr_t)hyp_root >> 12);
-	__asm__ volatile("sfence.vma" ::: "memory");
+	mmu_satp = SATP_MODE_SV39 | hva_pa(hyp_root) >> 12;
+	mmu_on();
 }
 
 /*
@@ -230,9 +267,11 @@ void arch_boot(unsigned cpu, uint64_t hart)
 		console_init();
 		harts_number(hart, MIN(p->cpu_count, MAX_CPUS));
 		blob_placement_check();
-		hyp_tables_build();
+		if (hyp_map_layout(p, NULL, hyp_map_range, hyp_root))
+			panic("hypervisor map failed");
+		secondary_entry_pa = (uintptr_t)secondary_entry;
+		hyp_mmu_enable();
 	}
-	hyp_mmu_enable();
 	hs_controls_init();
 	plic_cpu_init(plic_context(hart));
 	__atomic_store_n(&cpu_online[cpu], true, __ATOMIC_RELAXED);

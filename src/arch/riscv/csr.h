@@ -91,6 +91,7 @@
 
 /* satp / hgatp */
 #define SATP_MODE_SV39	  (8ull << 60)
+#define SATP_PPN_MASK	  ((1ull << 44) - 1)
 #define HGATP_MODE_SV39X4 (8ull << 60)
 #define HGATP_VMID_SHIFT  44
 #define HGATP_VMID_MASK	  0x3fffull

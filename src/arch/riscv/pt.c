@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "../../core/hyp.h"
+
 #define PTE_PPN_SHIFT 10
 #define PTE_PPN_MASK  (((1ull << 44) - 1) << PTE_PPN_SHIFT)
 #define PTE_LEAF      (PTE_R | PTE_W | PTE_X)
@@ -12,10 +14,14 @@ static inline unsigned shift_of(unsigned level)
 	return 12 + 9 * level;
 }
 
+static inline paddr_t pa_of(uint64_t pte)
+{
+	return (pte & PTE_PPN_MASK) >> PTE_PPN_SHIFT << 12;
+}
+
 static inline uint64_t *table_of(uint64_t pte)
 {
-	return (uint64_t *)(uintptr_t)((pte & PTE_PPN_MASK) >> PTE_PPN_SHIFT
-								   << 12);
+	return hva(pa_of(pte));
 }
 
 static inline uint64_t pte_make(uint64_t pa, uint64_t bits)
@@ -50,7 +56,7 @@ static uint64_t *next_table(uint64_t *pte, pt_alloc_t alloc)
 
 		if (!next)
 			return NULL;
-		*pte = pte_make((uintptr_t)next, 0);
+		*pte = pte_make(hva_pa(next), 0);
 	} else if (*pte & PTE_LEAF) {
 		return NULL; /* already mapped by a larger page */
 	}
@@ -109,8 +115,7 @@ bool pt_translate(const uint64_t *root, unsigned root_bits, uint64_t va,
 		if (!(pte & PTE_V))
 			return false;
 		if (pte & PTE_LEAF) {
-			*pa = ((uint64_t)(uintptr_t)table_of(pte) & ~mask) |
-			      (va & mask);
+			*pa = (pa_of(pte) & ~mask) | (va & mask);
 			*leaf = pte & 0x3ff;
 			return true;
 		}
@@ -127,14 +132,14 @@ static int split_leaf(uint64_t *pte, unsigned level, pt_alloc_t alloc)
 {
 	uint64_t *next = alloc();
 	uint64_t sub = 1ull << shift_of(level - 1);
-	uint64_t pa = (uint64_t)(uintptr_t)table_of(*pte);
+	uint64_t pa = pa_of(*pte);
 	uint64_t bits = *pte & 0x3ff & ~PTE_V;
 
 	if (!next)
 		return -1;
 	for (unsigned i = 0; i < PT_ENTRIES; i++)
 		next[i] = pte_make(pa + i * sub, bits);
-	*pte = pte_make((uintptr_t)next, 0);
+	*pte = pte_make(hva_pa(next), 0);
 	return 0;
 }
 

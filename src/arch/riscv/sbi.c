@@ -98,7 +98,12 @@ static struct sbiret dbcn_call(struct vcpu *vcpu, uint64_t fid,
 			       const uint64_t *a)
 {
 	const struct mmio_range *r = console_port(vcpu->vm);
-	uint64_t n = MIN(a[0], (uint64_t)DBCN_MAX);
+	/*
+	 * To the end of the page at most (DBCN allows short transfers): a
+	 * colored VM's memory is contiguous only that far.
+	 */
+	uint64_t n = MIN(MIN(a[0], (uint64_t)DBCN_MAX),
+			 PAGE_SIZE - (a[1] & (PAGE_SIZE - 1)));
 	uint8_t *buf;
 
 	if (!r || fid > 2)

@@ -45,8 +45,8 @@ int arch_vm_init(struct vm *vm)
 
 	if (!root)
 		return -1;
-	memset((void *)(uintptr_t)root, 0, S2_ROOT_SIZE);
-	vm->arch.s2_root = (uint64_t *)(uintptr_t)root;
+	memset(hva(root), 0, S2_ROOT_SIZE);
+	vm->arch.s2_root = hva(root);
 	if (!vmid_mask)
 		vmid_mask = vmid_probe(root >> 12);
 	/* Without VMIDs (mask 0) every entry flushes, so sharing 0 is safe. */
@@ -116,8 +116,7 @@ void arch_vm_destroy(struct vm *vm)
 {
 	pt_destroy(vm->arch.s2_root, PT_ROOT_BITS_SV39X4, table_free);
 	gstage_flush(vm);
-	BUG_ON(pool_release((paddr_t)(uintptr_t)vm->arch.s2_root, S2_ROOT_SIZE,
-			    OWNER_HYP));
+	BUG_ON(pool_release(hva_pa(vm->arch.s2_root), S2_ROOT_SIZE, OWNER_HYP));
 	vm->arch.s2_root = NULL;
 	vm->arch.live = false;
 	vplic_vm_destroy(vm);
@@ -173,7 +172,7 @@ noreturn void arch_vcpu_run(struct vcpu *vcpu)
 	vm->arch.live = true;
 	csr_write(CSR_HGATP, HGATP_MODE_SV39X4 |
 				 (uint64_t)vm->arch.vmid << HGATP_VMID_SHIFT |
-				 (uintptr_t)vm->arch.s2_root >> 12);
+				 hva_pa(vm->arch.s2_root) >> 12);
 	/* Whatever this hart cached before (another VM, an older image) goes.
 	 */
 	hfence_gvma_all();

@@ -45,7 +45,12 @@ const struct platform_desc platform_qemu_aarch64_virt = {
 	.intc_window = { 0x08000000, 16 * MiB },
 	/* Cortex-A53 PARange: 40 bits. */
 	.ipa_bits = 40,
-	/* QEMU models no cache; these are the numbers colors are planned on. */
-	.llc = { .line_size = 64, .ways = 16, .size = 1 * MiB },
+	/*
+	 * QEMU models no cache: colors are planned on a Cortex-A53 cluster's
+	 * shared L2 as SoCs build it (1 MiB, 16 ways, 64-byte lines: 16
+	 * colors); make LLC_SIZE= LLC_WAYS= describes another.
+	 */
+	.llc = { .line_size = 64, .ways = LLC_WAYS_OR(16),
+		 .size = LLC_SIZE_OR(1 * MiB) },
 };
 /* clang-format on */

@@ -37,6 +37,12 @@ const struct platform_desc platform_qemu_riscv64_virt = {
 	.intc_window = { 0x0c000000, 64 * MiB },
 	/* Sv39x4 G-stage translation. */
 	.ipa_bits = 41,
-	.llc = { .line_size = 64, .ways = 16, .size = 1 * MiB },
+	/*
+	 * QEMU models no cache: colors are planned on a shared L2 of 1 MiB,
+	 * 16 ways, 64-byte lines (16 colors), as on SiFive's U74 cluster's
+	 * order of size; make LLC_SIZE= LLC_WAYS= describes another.
+	 */
+	.llc = { .line_size = 64, .ways = LLC_WAYS_OR(16),
+		 .size = LLC_SIZE_OR(1 * MiB) },
 };
 /* clang-format on */
