@@ -13,7 +13,7 @@
  * Interrupt numbers, in the shared numbering of <guest.h>: 0..15 are the
  * guest's software-generated interrupts (SGIs), all carried by the
  * supervisor software interrupt; the hart's local interrupts follow as
- * 16 + their scause code.
+ * 16 + their scause code, and the PLIC's sources 32 + their number.
  */
 #define ARCH_SGI_COUNT	  16
 #define ARCH_LOCAL_IRQ(c) (ARCH_SGI_COUNT + (c))
@@ -59,16 +59,7 @@ static inline void cpu_relax(void)
 	__asm__ volatile(".insn i 0x0f, 0, x0, x0, 0x010" : : : "memory");
 }
 
-/*
- * Waits a moment for another CPU's cpu_notify(). RISC-V has no WFE, and
- * WFI would need an interrupt to wake it: a waiter polls instead.
- */
-static inline void cpu_wait(void)
-{
-	cpu_relax();
-}
-
-/* Makes earlier stores visible to CPUs polling in cpu_wait(). */
+/* Makes earlier stores visible to CPUs waiting in cpu_wait(). */
 static inline void cpu_notify(void)
 {
 	__asm__ volatile("fence rw, rw" : : : "memory");
@@ -110,6 +101,37 @@ static inline unsigned long irq_save(void)
 static inline void irq_restore(unsigned long flags)
 {
 	set_sstatus(flags & SSTATUS_SIE);
+}
+
+/*
+ * Waits a moment for another CPU's cpu_notify(). RISC-V has no WFE: the
+ * waiter spins a little, then raises its own software interrupt, which is
+ * sure to come, and sleeps in WFI until it is there. Under QEMU's -icount
+ * all harts run in turns on one thread, and a hart that only polls keeps
+ * the others (the one it waits for) out for a whole time slice, seconds of
+ * guest time; a WFI ends the hart's turn at once. The spin keeps the WFIs
+ * rare without -icount: a hart making nothing but WFIs starved the timer of
+ * another hart of its VM on a busy machine (it stood still for half a
+ * second, in the hostile soak next to Linux; probably QEMU's global lock,
+ * which its threads take at every halt).
+ * Interrupts are masked across so that the software interrupt is taken
+ * after the WFI (a stray one for arch_irq_ack, which clears it), never
+ * before, which would leave the WFI asleep. Before irq_cpu_init() enabled
+ * that interrupt, it only spins.
+ */
+#define CPU_WAIT_SPINS 1024
+static inline void cpu_wait(void)
+{
+	unsigned long flags;
+
+	for (unsigned i = 0; i < CPU_WAIT_SPINS; i++)
+		cpu_relax();
+	if (!(read_sie() & SIE_SSIE))
+		return;
+	flags = irq_save();
+	set_sip(SIP_SSIP);
+	cpu_idle();
+	irq_restore(flags);
 }
 
 #endif
