@@ -245,7 +245,7 @@ class Symbols:
                 if parts[1].lower() in "tw":
                     self.syms.append((int(parts[0], 16), parts[2]))
         self.lo = self.syms[0][0] if self.syms else 0
-        self.hi = marks.get("__image_end", marks.get("_end", 0))
+        self.hi = marks.get("hyp_image_end", marks.get("__image_end", marks.get("_end", 0)))
 
     def name(self, addr):
         if not self.lo <= addr < self.hi:

@@ -4,7 +4,7 @@
 
 #include "mem.h"
 
-extern char __image_start[], __image_end[];
+extern char hyp_image_start[], hyp_image_end[];
 
 /*
  * Everything below RAM is MMIO on the boards we run on; RAM is mapped 1:1
@@ -16,8 +16,8 @@ extern char __image_start[], __image_end[];
 int hyp_map_layout(const struct platform_desc *p, const struct frames *image,
 		   hyp_map_fn map, void *ctx)
 {
-	uintptr_t start = (uintptr_t)__image_start,
-		  end = (uintptr_t)__image_end;
+	uintptr_t start = (uintptr_t)hyp_image_start,
+		  end = (uintptr_t)hyp_image_end;
 
 	if (map(ctx, 0, 0, p->ram[0].base, HYP_MAP_DEVICE))
 		return -1;

@@ -73,9 +73,11 @@ bool frames_index(const struct mem_pool *p, const struct frames *f, paddr_t pa,
 /* The longest contiguous run from page `index` on (0 pages: past the end). */
 struct frame_run frames_run(const struct mem_pool *p, const struct frames *f,
 			    uint64_t index);
-#define for_each_run(pool, f, run)                                     \
-	for (struct frame_run run = frames_run(pool, f, 0); run.pages; \
-	     run = frames_run(pool, f, run.index + run.pages))
+/* NOLINTBEGIN(bugprone-macro-parentheses): `run` names the loop variable */
+#define for_each_run(pool, f, run)                                         \
+	for (struct frame_run run = frames_run((pool), (f), 0); run.pages; \
+	     run = frames_run((pool), (f), run.index + run.pages))
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 /*
  * Claim a set whose colors and page count are given: the lowest free one

@@ -143,6 +143,7 @@ static uint64_t random_colors(unsigned colors)
 }
 
 /* frames_pa, frames_index and frames_run against counting page by page. */
+/* NOLINTNEXTLINE(readability-function-cognitive-complexity): nested sweeps */
 static void test_color_arithmetic(void)
 {
 	static const unsigned counts[] = {1, 2, 3, 7, 16, 64};
@@ -196,6 +197,7 @@ static void test_color_arithmetic(void)
  * geometry: no page given twice, every page of its set's colors, the table's
  * summary agrees, and every count comes back after release.
  */
+/* NOLINTNEXTLINE(readability-function-cognitive-complexity): one scenario */
 static void test_mem_colored_random(void)
 {
 	struct mem_pool p;
