@@ -14,8 +14,9 @@
 
 #define MAX_RAM_PAGES (4 * GiB / PAGE_SIZE)
 
-extern const char __config_start[], __config_end[];
-extern char hyp_image_start[], hyp_image_end[];
+/* Linker symbols: only their addresses mean anything. */
+extern const char __config_start, __config_end;
+extern char hyp_image_start, hyp_image_end;
 static owner_t page_owner[MAX_RAM_PAGES] __attribute__((aligned(8)));
 
 static noreturn void halt(void)
@@ -44,7 +45,9 @@ static void hyp_frames_log(size_t pages, size_t released)
 	paddr_t prev = 0;
 
 	for (size_t i = 0; i < pages; i++) {
-		paddr_t pa = arch_hyp_pa(hyp_image_start + (i << PAGE_SHIFT));
+		paddr_t pa =
+		    arch_hyp_pa((const void *)((uintptr_t)&hyp_image_start +
+					       (i << PAGE_SHIFT)));
 
 		BUG_ON(mem_owner(&hyp_mem, pa) != OWNER_HYP);
 		s.colors |= 1ull << mem_color(&hyp_mem, pa);
@@ -66,7 +69,7 @@ static void hyp_frames_log(size_t pages, size_t released)
  */
 static void hyp_recolor(uint64_t colors)
 {
-	size_t size = (uintptr_t)hyp_image_end - (uintptr_t)hyp_image_start;
+	size_t size = (uintptr_t)&hyp_image_end - (uintptr_t)&hyp_image_start;
 	struct frames f = {0, colors, size >> PAGE_SHIFT};
 	uint64_t list_size = ALIGN_UP(f.pages * sizeof(void *), PAGE_SIZE);
 	paddr_t list = pool_alloc(list_size, PAGE_SIZE, OWNER_HYP);
@@ -82,15 +85,15 @@ static void hyp_recolor(uint64_t colors)
 			to[run.index + i] = hva(run.pa + (i << PAGE_SHIFT));
 	arch_hyp_recolor(&f, to);
 	BUG_ON(pool_release(list, list_size, OWNER_HYP));
-	BUG_ON(pool_release((uintptr_t)hyp_image_start, size, OWNER_HYP));
+	BUG_ON(pool_release((uintptr_t)&hyp_image_start, size, OWNER_HYP));
 	hyp_frames_log(f.pages, f.pages);
 }
 
 static const struct vmdesc_header *config_check(const struct platform_desc *p)
 {
-	const struct vmdesc_header *blob = (const void *)__config_start;
+	const struct vmdesc_header *blob = (const void *)&__config_start;
 	uint32_t size =
-	    (uint32_t)((uintptr_t)__config_end - (uintptr_t)__config_start);
+	    (uint32_t)((uintptr_t)&__config_end - (uintptr_t)&__config_start);
 	struct vmdesc_error err;
 	char msg[192];
 
