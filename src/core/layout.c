@@ -4,7 +4,8 @@
 
 #include "mem.h"
 
-extern char hyp_image_start[], hyp_image_end[];
+/* Linker symbols: only their addresses mean anything. */
+extern char hyp_image_start, hyp_image_end;
 
 /*
  * Everything below RAM is MMIO on the boards we run on; RAM is mapped 1:1
@@ -16,8 +17,8 @@ extern char hyp_image_start[], hyp_image_end[];
 int hyp_map_layout(const struct platform_desc *p, const struct frames *image,
 		   hyp_map_fn map, void *ctx)
 {
-	uintptr_t start = (uintptr_t)hyp_image_start,
-		  end = (uintptr_t)hyp_image_end;
+	uintptr_t start = (uintptr_t)&hyp_image_start,
+		  end = (uintptr_t)&hyp_image_end;
 
 	if (map(ctx, 0, 0, p->ram[0].base, HYP_MAP_DEVICE))
 		return -1;

@@ -19,7 +19,7 @@ extern uint64_t mmu_mair, mmu_tcr, mmu_ttbr, mmu_sctlr;
 void mmu_on(void);
 /* Where PSCI starts the other CPUs: secondary_entry's physical address. */
 static paddr_t secondary_entry_pa;
-extern char hyp_image_start[], hyp_image_end[];
+extern char hyp_image_start; /* a linker symbol: its address */
 /*
  * boot.S: copy the image page by page to `to`, then switch to the tables at
  * `ttbr`, writing nothing else in between.
@@ -124,7 +124,7 @@ void arch_hyp_recolor(const struct frames *image, void *const *to)
 	if (!root ||
 	    hyp_map_layout(platform_get_desc(), image, el2_map_range, root))
 		panic("no memory for the recolored EL2 tables");
-	hyp_copy_switch(to, image->pages, hyp_image_start, hva_pa(root));
+	hyp_copy_switch(to, image->pages, &hyp_image_start, hva_pa(root));
 	mmu_ttbr = hva_pa(root);
 	arch_cache_clean(&mmu_ttbr, sizeof(mmu_ttbr));
 	BUG_ON(!pt_translate(root, 1, (uintptr_t)secondary_entry,

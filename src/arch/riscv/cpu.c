@@ -25,7 +25,7 @@
 
 extern char cpu_areas[];
 extern char secondary_entry[];
-extern char hyp_image_start[];
+extern char hyp_image_start; /* a linker symbol: its address */
 extern const char __config_start[];
 /*
  * boot.S: copy the image page by page to `to`, then switch to the table in
@@ -177,7 +177,7 @@ void arch_hyp_recolor(const struct frames *image, void *const *to)
 	if (!root ||
 	    hyp_map_layout(platform_get_desc(), image, hyp_map_range, root))
 		panic("no memory for the recolored page tables");
-	hyp_copy_switch(to, image->pages, hyp_image_start,
+	hyp_copy_switch(to, image->pages, &hyp_image_start,
 			SATP_MODE_SV39 | hva_pa(root) >> 12);
 	mmu_satp = SATP_MODE_SV39 | hva_pa(root) >> 12;
 	BUG_ON(!pt_translate(root, PT_ROOT_BITS_SV39,
