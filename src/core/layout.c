@@ -4,9 +4,6 @@
 
 #include "mem.h"
 
-/* Linker symbols: only their addresses mean anything. */
-extern char hyp_image_start, hyp_image_end;
-
 /*
  * Everything below RAM is MMIO on the boards we run on; RAM is mapped 1:1
  * (where the image's frames sit at boot, the entry page secondary CPUs start

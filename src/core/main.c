@@ -16,7 +16,6 @@
 
 /* Linker symbols: only their addresses mean anything. */
 extern const char __config_start, __config_end;
-extern char hyp_image_start, hyp_image_end;
 static owner_t page_owner[MAX_RAM_PAGES] __attribute__((aligned(8)));
 
 static noreturn void halt(void)

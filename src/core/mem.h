@@ -141,6 +141,8 @@ enum hyp_map_kind {
 typedef int (*hyp_map_fn)(void *ctx, uint64_t va, paddr_t pa, uint64_t size,
 			  enum hyp_map_kind kind);
 struct platform_desc;
+/* The hypervisor image's bounds, linker symbols: only their addresses count. */
+extern char hyp_image_start, hyp_image_end;
 int hyp_map_layout(const struct platform_desc *p, const struct frames *image,
 		   hyp_map_fn map, void *ctx);
 /* The hypervisor's own pages (tables) come from these colors (0: any). */

@@ -19,7 +19,6 @@ extern uint64_t mmu_mair, mmu_tcr, mmu_ttbr, mmu_sctlr;
 void mmu_on(void);
 /* Where PSCI starts the other CPUs: secondary_entry's physical address. */
 static paddr_t secondary_entry_pa;
-extern char hyp_image_start; /* a linker symbol: its address */
 /*
  * boot.S: copy the image page by page to `to`, then switch to the tables at
  * `ttbr`, writing nothing else in between.

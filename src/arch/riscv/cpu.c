@@ -25,7 +25,6 @@
 
 extern char cpu_areas[];
 extern char secondary_entry[];
-extern char hyp_image_start; /* a linker symbol: its address */
 extern const char __config_start[];
 /*
  * boot.S: copy the image page by page to `to`, then switch to the table in
