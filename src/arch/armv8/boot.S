@@ -141,18 +141,21 @@ arch_cpu_reschedule:
 	mov	sp, x1
 	.endm
 
-	/* x0: the vCPU. */
-	.macro save_callee
-	stp	x9, x10, [x0, #8 * 9]
-	stp	x11, x12, [x0, #8 * 11]
-	stp	x13, x14, [x0, #8 * 13]
-	str	x15, [x0, #8 * 15]
-	stp	x18, x19, [x0, #8 * 18]
-	stp	x20, x21, [x0, #8 * 20]
-	stp	x22, x23, [x0, #8 * 22]
-	stp	x24, x25, [x0, #8 * 24]
-	stp	x26, x27, [x0, #8 * 26]
-	stp	x28, x29, [x0, #8 * 28]
+	/*
+	 * The rest of the register file to or from the vCPU at \base: pair
+	 * is stp or ldp, one is str or ldr.
+	 */
+	.macro callee_regs pair, one, base
+	\pair	x9, x10, [\base, #8 * 9]
+	\pair	x11, x12, [\base, #8 * 11]
+	\pair	x13, x14, [\base, #8 * 13]
+	\one	x15, [\base, #8 * 15]
+	\pair	x18, x19, [\base, #8 * 18]
+	\pair	x20, x21, [\base, #8 * 20]
+	\pair	x22, x23, [\base, #8 * 22]
+	\pair	x24, x25, [\base, #8 * 24]
+	\pair	x26, x27, [\base, #8 * 26]
+	\pair	x28, x29, [\base, #8 * 28]
 	.endm
 
 	/* The whole exception path of a guest trap, inside its vector slot. */
@@ -163,7 +166,7 @@ arch_cpu_reschedule:
 	mrs	x1, tpidr_el2
 	cbnz	w0, vcpu_return_caller
 	mov	x0, x1
-	save_callee
+	callee_regs stp, str, x0
 	bl	\full
 	b	vcpu_return
 	.endm
@@ -201,16 +204,7 @@ hyp_trap:
 	.global vcpu_return
 vcpu_return:
 	mrs	x1, tpidr_el2
-	ldp	x9, x10, [x1, #8 * 9]
-	ldp	x11, x12, [x1, #8 * 11]
-	ldp	x13, x14, [x1, #8 * 13]
-	ldr	x15, [x1, #8 * 15]
-	ldp	x18, x19, [x1, #8 * 18]
-	ldp	x20, x21, [x1, #8 * 20]
-	ldp	x22, x23, [x1, #8 * 22]
-	ldp	x24, x25, [x1, #8 * 24]
-	ldp	x26, x27, [x1, #8 * 26]
-	ldp	x28, x29, [x1, #8 * 28]
+	callee_regs ldp, ldr, x1
 /* x1: the vCPU, whose other registers are in place already. */
 vcpu_return_caller:
 	mov	sp, x1
