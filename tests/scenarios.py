@@ -604,11 +604,13 @@ COLORED_VMS = (colors_report("rt", 8192, "0x3f")
 SCENARIOS += [
     {"name": f"{arch}-colors-baremetal", "platform": plat, "config": cfg,
      "machine": machine, "timeout": 90, "exits": True, "unordered": True,
-     "expect": COLORED_VMS + [r"all VMs are off"],
+     "expect": COLORED_VMS + [r"all VMs are off"] + shared,
      "forbid": [r"FAIL", r"PANIC", r"stopped:"]}
-    for arch, plat, cfg, machine in [
-        ("arm", ARM, "test-colors", arm_machine()),
-        ("riscv", RV, "test-riscv-colors", rv_machine())]
+    for arch, plat, cfg, machine, shared in [
+        ("arm", ARM, "test-colors", arm_machine(),
+         [r"^\[tessera\] shared memory 0 \(tiles\): 256 KiB at 0x[0-9a-f]+, "
+          r"colors 0xc000$"]),
+        ("riscv", RV, "test-riscv-colors", rv_machine(), [])]
 ] + [
     {"name": f"{arch}-colors-vmstack", "platform": plat, "config": cfg,
      "machine": machine, "timeout": 120, "exits": True,

@@ -13,39 +13,43 @@
 #include "vmdesc.h"
 #include "../lib/string.h"
 
-static paddr_t shmem_pa[VMDESC_MAX_SHMEM];
+static struct frames shmem[VMDESC_MAX_SHMEM];
 
-/* 2 MiB alignment lets stage 2 map a large region with blocks. */
-static paddr_t shmem_alloc(const struct vmdesc_shmem *s)
+/*
+ * Pages of the region's colors, or contiguous memory, 2 MiB aligned when
+ * the size allows so that stage 2 maps it with blocks.
+ */
+static int shmem_alloc(const struct vmdesc_shmem *s, struct frames *f)
 {
-	paddr_t pa = 0;
-
+	*f = (struct frames){s->pa,
+			     s->colors ? s->colors : mem_all_colors(&hyp_mem),
+			     s->size >> PAGE_SHIFT};
 	if (s->pa)
-		return pool_claim(s->pa, s->size, OWNER_SHARED) ? 0 : s->pa;
-	if (IS_ALIGNED(s->size, 2 * MiB))
-		pa = pool_alloc(s->size, 2 * MiB, OWNER_SHARED);
-	return pa ? pa : pool_alloc(s->size, PAGE_SIZE, OWNER_SHARED);
+		return pool_claim_frames(f, OWNER_SHARED);
+	if (!s->colors && IS_ALIGNED(s->size, 2 * MiB) &&
+	    !pool_alloc_frames(f, 2 * MiB, OWNER_SHARED))
+		return 0;
+	return pool_alloc_frames(f, PAGE_SIZE, OWNER_SHARED);
 }
 
 int ipc_init(const struct vmdesc_header *blob)
 {
 	for (uint32_t i = 0; i < blob->shmem.count; i++) {
 		const struct vmdesc_shmem *s = vmdesc_shmem(blob, i);
-		paddr_t pa = shmem_alloc(s);
 
-		if (!pa) {
+		if (shmem_alloc(s, &shmem[i])) {
 			log_info("shared memory %u (%s): no physical memory "
 				 "(%llu KiB)",
 				 i, s->name, (unsigned long long)s->size / KiB);
 			return -1;
 		}
 		/* No VM sees what an earlier owner left, caches on or off. */
-		memset(hva(pa), 0, s->size);
-		arch_cache_clean(hva(pa), s->size);
-		shmem_pa[i] = pa;
-		log_info("shared memory %u (%s): %llu KiB at 0x%llx", i,
-			 s->name, (unsigned long long)s->size / KiB,
-			 (unsigned long long)pa);
+		vm_frames_clear(&shmem[i]);
+		log_info("shared memory %u (%s): %llu KiB at 0x%llx, colors "
+			 "0x%llx",
+			 i, s->name, (unsigned long long)s->size / KiB,
+			 (unsigned long long)shmem[i].base,
+			 (unsigned long long)s->colors);
 	}
 	return 0;
 }
@@ -69,8 +73,7 @@ int ipc_vm_map(struct vm *vm)
 				     ? VMDESC_MEM_R
 				     : VMDESC_MEM_R | VMDESC_MEM_W;
 
-		if (arch_stage2_map(vm, p->ipa, shmem_pa[p->shmem],
-				    link_size(vm, p), flags))
+		if (vm_frames_map(vm, p->ipa, &shmem[p->shmem], flags))
 			return -1;
 		if (p->doorbell)
 			arch_vm_add_virq(vm, p->doorbell);
