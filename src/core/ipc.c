@@ -13,7 +13,7 @@
 #include "vmdesc.h"
 #include "../lib/string.h"
 
-static struct frames shmem[VMDESC_MAX_SHMEM];
+static struct frames shmem_frames[VMDESC_MAX_SHMEM];
 
 /*
  * Pages of the region's colors, or contiguous memory, 2 MiB aligned when
@@ -37,18 +37,18 @@ int ipc_init(const struct vmdesc_header *blob)
 	for (uint32_t i = 0; i < blob->shmem.count; i++) {
 		const struct vmdesc_shmem *s = vmdesc_shmem(blob, i);
 
-		if (shmem_alloc(s, &shmem[i])) {
+		if (shmem_alloc(s, &shmem_frames[i])) {
 			log_info("shared memory %u (%s): no physical memory "
 				 "(%llu KiB)",
 				 i, s->name, (unsigned long long)s->size / KiB);
 			return -1;
 		}
 		/* No VM sees what an earlier owner left, caches on or off. */
-		vm_frames_clear(&shmem[i]);
+		vm_frames_clear(&shmem_frames[i]);
 		log_info("shared memory %u (%s): %llu KiB at 0x%llx, colors "
 			 "0x%llx",
 			 i, s->name, (unsigned long long)s->size / KiB,
-			 (unsigned long long)shmem[i].base,
+			 (unsigned long long)shmem_frames[i].base,
 			 (unsigned long long)s->colors);
 	}
 	return 0;
@@ -73,7 +73,7 @@ int ipc_vm_map(struct vm *vm)
 				     ? VMDESC_MEM_R
 				     : VMDESC_MEM_R | VMDESC_MEM_W;
 
-		if (vm_frames_map(vm, p->ipa, &shmem[p->shmem], flags))
+		if (vm_frames_map(vm, p->ipa, &shmem_frames[p->shmem], flags))
 			return -1;
 		if (p->doorbell)
 			arch_vm_add_virq(vm, p->doorbell);
