@@ -204,12 +204,15 @@ def run_host_test(t, logdir):
     return r.returncode == 0, r.stdout[-1500:] if r.returncode else ""
 
 
-def main():
+def main(tests=None):
+    """Runs `tests`, (kind, test) pairs (default: every host test and
+    scenario), as the command line narrows them; tests/soak.py passes its own."""
     ap = argparse.ArgumentParser()
     ap.add_argument("-k", default="", help="only tests whose name contains this")
     ap.add_argument("--list", action="store_true")
     args = ap.parse_args()
-    tests = [("host", t) for t in HOST_TESTS] + [("qemu", s) for s in SCENARIOS]
+    if tests is None:
+        tests = [("host", t) for t in HOST_TESTS] + [("qemu", s) for s in SCENARIOS]
     tests = [t for t in tests if args.k in t[1]["name"]]
     if args.list:
         for kind, t in tests:
