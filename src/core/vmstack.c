@@ -673,22 +673,31 @@ noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value,
 			     bool keep)
 {
 	struct cpu *c = this_cpu();
-	struct vcpu *host = vmstack_pop(keep);
+	struct vcpu *top = stack_top(c), *host;
 
+	if (keep)
+		arch_vcpu_save(top);
+	else
+		arch_vcpu_park(top);
+	arch_parent_timer_disarm();
 	for (;;) {
+		c->depth--;
+		host = stack_top(c);
 		host->regs.x[0] = HS_OK;
 		host->regs.x[1] = end;
 		host->regs.x[2] = value;
+		host->wake = false;
 		/* An interrupt further down unwinds the host's invoke too. */
 		if (!wake_below(c))
 			break;
-		c->depth--;
-		host = stack_top(c);
-		host->wake = false;
 		end = HC_INVOKE_INTERRUPTED;
 		value = 0;
 	}
-	vmstack_resume(host);
+	c->loaded = host;
+	arch_vcpu_load(host);
+	if (c->depth > 1)
+		arch_parent_timer_arm();
+	arch_vcpu_run(host);
 }
 
 struct hc_result vmstack_yield(struct vcpu *caller, uint64_t value)
