@@ -633,35 +633,52 @@ void vmstack_push(struct vcpu *v)
 	c->loaded = v;
 }
 
-/* The top vCPU leaves the stack (its state kept if `keep`); returns the one
- * below, not yet loaded, its registers untouched. */
-struct vcpu *vmstack_pop(bool keep)
+/* The top vCPU's state goes to memory (or is dropped, unless `keep`). */
+static inline void leave_top(struct cpu *c, bool keep)
 {
-	struct cpu *c = this_cpu();
-	struct vcpu *top = stack_top(c), *host;
-
 	if (keep)
-		arch_vcpu_save(top);
+		arch_vcpu_save(stack_top(c));
 	else
-		arch_vcpu_park(top);
+		arch_vcpu_park(stack_top(c));
 	arch_parent_timer_disarm();
+}
+
+/* One vCPU off the stack: the one below is the top now. */
+static inline struct vcpu *pop_one(struct cpu *c)
+{
+	struct vcpu *host;
+
 	c->depth--;
 	host = stack_top(c);
 	host->wake = false;
-	c->loaded = NULL;
 	return host;
 }
 
-/* Load `v`, now on top of this CPU's stack, and run it. */
-noreturn void vmstack_resume(struct vcpu *v)
+/* Load `v`, on top of this CPU's stack, and run it. */
+static inline noreturn void enter_top(struct cpu *c, struct vcpu *v)
 {
-	struct cpu *c = this_cpu();
-
 	c->loaded = v;
 	arch_vcpu_load(v);
 	if (c->depth > 1)
 		arch_parent_timer_arm();
 	arch_vcpu_run(v);
+}
+
+/* The top vCPU leaves the stack (its state kept if `keep`); returns the one
+ * below, not yet loaded, its registers untouched. */
+struct vcpu *vmstack_pop(bool keep)
+{
+	struct cpu *c = this_cpu();
+
+	leave_top(c, keep);
+	c->loaded = NULL;
+	return pop_one(c);
+}
+
+/* Load `v`, now on top of this CPU's stack, and run it. */
+noreturn void vmstack_resume(struct vcpu *v)
+{
+	enter_top(this_cpu(), v);
 }
 
 /*
@@ -673,31 +690,21 @@ noreturn void vmstack_return(enum tessera_invoke_end end, uint64_t value,
 			     bool keep)
 {
 	struct cpu *c = this_cpu();
-	struct vcpu *top = stack_top(c), *host;
+	struct vcpu *host;
 
-	if (keep)
-		arch_vcpu_save(top);
-	else
-		arch_vcpu_park(top);
-	arch_parent_timer_disarm();
+	leave_top(c, keep);
 	for (;;) {
-		c->depth--;
-		host = stack_top(c);
+		host = pop_one(c);
 		host->regs.x[0] = HS_OK;
 		host->regs.x[1] = end;
 		host->regs.x[2] = value;
-		host->wake = false;
 		/* An interrupt further down unwinds the host's invoke too. */
 		if (!wake_below(c))
 			break;
 		end = HC_INVOKE_INTERRUPTED;
 		value = 0;
 	}
-	c->loaded = host;
-	arch_vcpu_load(host);
-	if (c->depth > 1)
-		arch_parent_timer_arm();
-	arch_vcpu_run(host);
+	enter_top(c, host);
 }
 
 struct hc_result vmstack_yield(struct vcpu *caller, uint64_t value)
